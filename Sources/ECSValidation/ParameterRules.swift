@@ -1,0 +1,97 @@
+/// Rules for the generic wire types every action shares: booleans, integers, account IDs, list indices.
+public enum ParameterRules {
+    /// The spellings a server accepts for a boolean (the Python SDKs send `True`/`False`).
+    public static let booleanValues = ["true", "false", "True", "False"]
+
+    /// A boolean parameter: `true`, `false`, `True` or `False`, else `InvalidParameter`.
+    public static func boolean(_ value: String, parameter: String) -> ValidationError? {
+        for candidate in booleanValues where candidate == value { return nil }
+        return .invalid(
+            "InvalidParameter", parameter: parameter, value: value,
+            rule: "must be a boolean: true or false")
+    }
+
+    /// An integer parameter inside `range`, else `InvalidParameter` naming the range.
+    public static func integer(_ value: String, parameter: String, in range: ClosedRange<Int>) -> ValidationError? {
+        guard let n = parseInteger(value) else {
+            return .invalid(
+                "InvalidParameter", parameter: parameter, value: value,
+                rule: "must be an integer")
+        }
+        if range.contains(n) { return nil }
+        let bounds: String
+        if range.upperBound == Int.max {
+            bounds = "must be at least \(range.lowerBound)"
+        } else {
+            bounds = "must be between \(range.lowerBound) and \(range.upperBound)"
+        }
+        return .invalid("InvalidParameter", parameter: parameter, value: value, rule: bounds)
+    }
+
+    /// A decimal integer with an optional sign, as a server's integer parser reads it; values beyond
+    /// `Int` saturate to `Int.min`/`Int.max` so that range checks still fail them. Nil when not a number.
+    public static func parseInteger(_ text: String) -> Int? {
+        var negative = false
+        var value = 0
+        var digits = 0
+        var saturated = false
+        var first = true
+        for b in text.utf8 {
+            if first {
+                first = false
+                if b == 0x2D { negative = true; continue }
+                if b == 0x2B { continue }
+            }
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            digits += 1
+            if !saturated {
+                let d = Int(b - 0x30)
+                if value > (Int.max - d) / 10 { saturated = true } else { value = value * 10 + d }
+            }
+        }
+        guard digits > 0 else { return nil }
+        if saturated { return negative ? Int.min : Int.max }
+        return negative ? -value : value
+    }
+
+    /// An Alibaba Cloud account ID (`AddAccount.N`, `RemoveAccount.N`): 1–32 ASCII digits.
+    public static func accountId(_ value: String, parameter: String) -> ValidationError? {
+        if TextScan.isDigits(value) && value.utf8.count <= 32 { return nil }
+        return .invalid(
+            "InvalidParameter", parameter: parameter, value: value,
+            rule: "must be an Alibaba Cloud account ID: 1 to 32 digits")
+    }
+
+    /// The `N` of `Name.N` or `Name.N.Field`: a decimal without sign or leading zero; nil otherwise.
+    static func listIndex(_ text: Substring) -> Int? {
+        guard let first = text.utf8.first, first != 0x30, text.utf8.count <= 9 else { return nil }
+        var n = 0
+        for b in text.utf8 {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            n = n * 10 + Int(b - 0x30)
+        }
+        return n
+    }
+
+    /// Whether `value` is a UTC minute in the form `yyyy-MM-ddTHH:mmZ` naming a real calendar date.
+    static func isFilterTime(_ value: String) -> Bool {
+        let b = Array(value.utf8)
+        guard b.count == 17, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x5A
+        else { return false }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var n = 0
+            for i in from..<(from + count) {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                n = n * 10 + Int(b[i] - 0x30)
+            }
+            return n
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2)
+        else { return false }
+        guard (1...12).contains(month), hour < 24, minute < 60, day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return day <= days
+    }
+}
