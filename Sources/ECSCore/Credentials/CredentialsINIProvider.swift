@@ -1,0 +1,102 @@
+import Foundation
+
+/// Credentials from `~/.alibabacloud/credentials.ini` (sections with `type = access_key` or `type = sts`).
+///
+/// The section is the profile passed in, else `ALIBABA_CLOUD_PROFILE`, else `default`.
+public struct CredentialsINIProvider: CredentialsProvider {
+    private let path: String
+    private let profile: String?
+    private let environment: [String: String]
+    private let warn: @Sendable (String) -> Void
+
+    /// Reads `path`; `profile` is the explicitly requested section, `warn` receives the insecure-permissions warning.
+    public init(
+        path: String, profile: String? = nil, environment: [String: String],
+        warn: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.path = path
+        self.profile = profile
+        self.environment = environment
+        self.warn = warn
+    }
+
+    /// `credentials file (<path>)`.
+    public var name: String { "credentials file (\(path))" }
+
+    /// Credentials of the selected section.
+    public func resolve() throws -> Credentials {
+        guard let text = try CredentialsFile.read(path: path, warn: warn) else {
+            throw CredentialsError.notConfigured(source: name, reason: "no file at \(path)")
+        }
+        let sections = try parse(text)
+        let wanted = CredentialsFile.requestedProfile(profile, environment: environment) ?? "default"
+        guard let section = sections[wanted] else {
+            throw CredentialsError.profileNotFound(profile: wanted, source: path)
+        }
+        if let enable = section["enable"]?.lowercased(), ["false", "0", "no", "off"].contains(enable) {
+            throw CredentialsError.notConfigured(source: name, reason: "profile '\(wanted)' is disabled (enable = false)")
+        }
+        let source = "profile '\(wanted)' in \(path)"
+        let type = section["type"] ?? ""
+        switch type {
+        case "access_key", "":
+            if type.isEmpty && (section["access_key_id"] ?? "").isEmpty {
+                throw CredentialsError.unsupportedMode(mode: type, profile: wanted)
+            }
+            return try credentials(section, source: source, token: nil)
+        case "sts":
+            guard let token = section["security_token"], !token.isEmpty else {
+                throw CredentialsError.incomplete(source: source, missing: "security_token")
+            }
+            return try credentials(section, source: source, token: Secret(token))
+        default:
+            throw CredentialsError.unsupportedMode(mode: type, profile: wanted)
+        }
+    }
+
+    private func credentials(_ section: [String: String], source: String, token: Secret?) throws -> Credentials {
+        guard let id = section["access_key_id"], !id.isEmpty else {
+            throw CredentialsError.incomplete(source: source, missing: "access_key_id")
+        }
+        guard let secret = section["access_key_secret"], !secret.isEmpty else {
+            throw CredentialsError.incomplete(source: source, missing: "access_key_secret")
+        }
+        return Credentials(accessKeyId: id, accessKeySecret: Secret(secret), securityToken: token)
+    }
+
+    /// Sections of `key = value` (or `key: value`) lines; `#`/`;` comments; a value's surrounding quotes removed.
+    private func parse(_ text: String) throws -> [String: [String: String]] {
+        var sections: [String: [String: String]] = [:]
+        var current: String?
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]"), line.count > 2 else {
+                    throw CredentialsError.malformedFile(path: path, reason: "line \(index + 1): unterminated section header")
+                }
+                let name = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                current = name
+                if sections[name] == nil { sections[name] = [:] }
+                continue
+            }
+            guard let separator = line.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
+                throw CredentialsError.malformedFile(
+                    path: path, reason: "line \(index + 1): expected '[section]' or 'key = value'")
+            }
+            guard let section = current else {
+                throw CredentialsError.malformedFile(path: path, reason: "line \(index + 1): key outside any [section]")
+            }
+            let key = line[..<separator].trimmingCharacters(in: .whitespaces).lowercased()
+            var value = line[line.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            guard !key.isEmpty else {
+                throw CredentialsError.malformedFile(path: path, reason: "line \(index + 1): empty key")
+            }
+            sections[section]![key] = value
+        }
+        return sections
+    }
+}

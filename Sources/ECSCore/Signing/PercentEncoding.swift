@@ -1,0 +1,97 @@
+/// RFC 3986 percent-encoding as Alibaba Cloud signs it, on UTF-8 bytes: `A-Z a-z 0-9 - _ . ~` kept, all else `%XX`.
+public enum PercentEncoding {
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    @inline(__always)
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+            UInt8(ascii: "."), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Encodes for signing: space becomes `%20`, `*` becomes `%2A`, `~` stays literal, hex is upper case.
+    public static func encode(_ s: String) -> String {
+        encode(s, spaceAsPlus: false)
+    }
+
+    /// Encodes for an `application/x-www-form-urlencoded` wire form: as `encode`, but space becomes `+`.
+    public static func formEncode(_ s: String) -> String {
+        encode(s, spaceAsPlus: true)
+    }
+
+    /// Decodes `%XX` escapes (and `+` as space when asked); nil for a malformed escape or bytes that are not UTF-8.
+    public static func decode(_ s: String, plusIsSpace: Bool) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var iterator = s.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue)
+                else { return nil }
+                bytes.append(high << 4 | low)
+            } else if plusIsSpace && byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return validUTF8(bytes)
+    }
+
+    // MARK: - Internals shared by CanonicalQuery and WireQuery
+
+    static func encode(_ s: String, spaceAsPlus: Bool) -> String {
+        var escaped = 0
+        for byte in s.utf8 where !isUnreserved(byte) && !(spaceAsPlus && byte == UInt8(ascii: " ")) {
+            escaped += 1
+        }
+        if escaped == 0 && !(spaceAsPlus && s.utf8.contains(UInt8(ascii: " "))) { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 2 * escaped)
+        append(s, to: &out, spaceAsPlus: spaceAsPlus)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the encoded UTF-8 bytes of `s` to `out`, avoiding intermediate strings.
+    @inline(__always)
+    static func append(_ s: String, to out: inout [UInt8], spaceAsPlus: Bool) {
+        for byte in s.utf8 {
+            if isUnreserved(byte) {
+                out.append(byte)
+            } else if spaceAsPlus && byte == UInt8(ascii: " ") {
+                out.append(UInt8(ascii: "+"))
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+    }
+
+    @inline(__always)
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        default: return nil
+        }
+    }
+
+    static func validUTF8(_ bytes: [UInt8]) -> String? {
+        var iterator = bytes.makeIterator()
+        var codec = UTF8()
+        while true {
+            switch codec.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return String(decoding: bytes, as: UTF8.self)
+            case .error: return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+@testable import ECSCore
+
+final class CredentialsSecretTests: XCTestCase {
+    private let secretText = "sup3r-s3cret-VALUE"
+
+    func testSecretNeverShowsItself() throws {
+        let secret = Secret(secretText)
+        XCTAssertEqual(secret.reveal(), secretText)
+        XCTAssertEqual(secret.description, "<redacted>")
+        XCTAssertEqual(secret.debugDescription, "<redacted>")
+        XCTAssertEqual("\(secret)", "<redacted>")
+        XCTAssertEqual(String(describing: secret), "<redacted>")
+        XCTAssertEqual(String(reflecting: secret), "<redacted>")
+        var dumped = ""
+        dump(secret, to: &dumped)
+        XCTAssertFalse(dumped.contains(secretText), dumped)
+        XCTAssertTrue(Mirror(reflecting: secret).children.isEmpty)
+        let encoded = try String(decoding: JSONEncoder().encode(secret), as: UTF8.self)
+        XCTAssertEqual(encoded, "\"<redacted>\"")
+        XCTAssertFalse(secret.isEmpty)
+        XCTAssertTrue(Secret("").isEmpty)
+    }
+
+    func testCredentialsNeverShowTheirSecrets() throws {
+        let token = "STS-TOKEN-VALUE-xyz"
+        let credentials = Credentials(accessKeyId: "LTAIexample", accessKeySecret: Secret(secretText), securityToken: Secret(token))
+        var outputs = [
+            credentials.description, "\(credentials)", String(reflecting: credentials), String(describing: [credentials]),
+            String(describing: Optional(credentials)),
+        ]
+        var dumped = ""
+        dump(credentials, to: &dumped)
+        outputs.append(dumped)
+        struct Wrapper: Encodable {
+            var secret: Secret
+            var token: Secret?
+        }
+        outputs.append(
+            String(decoding: try JSONEncoder().encode(Wrapper(secret: credentials.accessKeySecret, token: credentials.securityToken)), as: UTF8.self))
+        for output in outputs {
+            XCTAssertFalse(output.contains(secretText), output)
+            XCTAssertFalse(output.contains(token), output)
+        }
+        XCTAssertTrue(credentials.description.contains("LTAIexample"))
+    }
+
+    func testSecretDecodesTheRealValueAndComparesByValue() throws {
+        let decoded = try JSONDecoder().decode([Secret].self, from: Data("[\"abc\"]".utf8))
+        XCTAssertEqual(decoded.first?.reveal(), "abc")
+        XCTAssertEqual(Secret("a"), Secret("a"))
+        XCTAssertNotEqual(Secret("a"), Secret("b"))
+        XCTAssertEqual(Set([Secret("a"), Secret("a")]).count, 1)
+    }
+
+    func testErrorsNeverCarrySecrets() {
+        let errors: [CredentialsError] = [
+            .notConfigured(source: "environment", reason: "not set"), .noCredentials(tried: ["a: b"]),
+            .unsupportedMode(mode: "RamRoleArn", profile: "p"), .malformedFile(path: "/x", reason: "line 3: bad"),
+            .profileNotFound(profile: "p", source: "/x"), .incomplete(source: "environment", missing: "X"),
+        ]
+        for error in errors {
+            XCTAssertFalse(error.description.isEmpty)
+            XCTAssertEqual(error.localizedDescription, error.description)
+        }
+        XCTAssertTrue(CredentialsError.unsupportedMode(mode: "RamRoleArn", profile: "p").description.contains("RamRoleArn"))
+    }
+}
