@@ -1,0 +1,73 @@
+import ECSValidation
+import Foundation
+
+/// The ECS API client: credentials → rate limiter → signer → transport → parser, with retries.
+///
+/// One client may serve many concurrent tasks; they share its connection pool and rate limiter.
+public final class ECSClient: Sendable {
+    /// The settings this client was made with.
+    public let configuration: ClientConfiguration
+    /// The rate limiter shared by every call of this client (nil when the rate is `off`).
+    public let limiter: TokenBucketLimiter?
+
+    let transport: any HTTPTransport
+    let now: @Sendable () -> Date
+    let makeNonce: @Sendable () -> String
+    let plainHTTPWarned = WarnOnce()
+
+    /// Creates a client; a nil `transport` means a new `AsyncHTTPClientTransport` with the configured timeouts.
+    public convenience init(configuration: ClientConfiguration, transport: (any HTTPTransport)? = nil) {
+        self.init(configuration: configuration, transport: transport, limiter: nil)
+    }
+
+    /// Creates a client that shares `limiter` (e.g. with an earlier client of the same session).
+    public convenience init(
+        configuration: ClientConfiguration, transport: (any HTTPTransport)?, limiter: TokenBucketLimiter?
+    ) {
+        self.init(
+            configuration: configuration, transport: transport, limiter: limiter,
+            now: { Date() }, nonce: { UUID().uuidString })
+    }
+
+    /// The designated initializer; tests inject the clock and the nonce source here.
+    init(
+        configuration: ClientConfiguration, transport: (any HTTPTransport)?, limiter: TokenBucketLimiter?,
+        now: @escaping @Sendable () -> Date, nonce: @escaping @Sendable () -> String
+    ) {
+        self.configuration = configuration
+        self.transport =
+            transport
+            ?? AsyncHTTPClientTransport(
+                connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout)
+        self.limiter = limiter ?? configuration.rate.map { TokenBucketLimiter(rate: $0) }
+        self.now = now
+        self.makeNonce = nonce
+    }
+
+    /// Sends any RPC action with flattened string parameters, unvalidated (the escape hatch).
+    ///
+    /// Fills `RegionId` from the configuration when absent (an empty string is kept as given).
+    public func call(action: String, parameters: [String: String]) async throws -> JSONValue {
+        try await perform(action: action, parameters: withRegion(parameters))
+    }
+
+    /// Validates with `RequestValidator` (throwing its `ValidationError`), then sends like `call`.
+    public func send(action: String, parameters: [String: String]) async throws -> JSONValue {
+        let parameters = withRegion(parameters)
+        if let error = RequestValidator.validate(action: action, parameters: parameters) {
+            throw error
+        }
+        return try await perform(action: action, parameters: parameters)
+    }
+
+    /// Closes the transport's connections; the client must not be used afterwards.
+    public func shutdown() async {
+        await transport.shutdown()
+    }
+
+    func withRegion(_ parameters: [String: String]) -> [String: String] {
+        var parameters = parameters
+        if parameters["RegionId"] == nil { parameters["RegionId"] = configuration.region }
+        return parameters
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// An error answer from the ECS API (or the emulator), parsed from its JSON error body.
+public struct ECSServiceError: ECSError, Equatable {
+    /// The service's error code, e.g. `InvalidImageName.Duplicated`; `UnknownError` when the body had none.
+    public var code: String
+    /// The service's English message.
+    public var message: String
+    /// The HTTP status of the answer.
+    public var httpStatus: Int
+    /// The `RequestId` of the failed request, if the body carried one.
+    public var requestId: String?
+    /// The `HostId` (the endpoint host) from the body.
+    public var hostId: String?
+    /// The troubleshooting link from the body.
+    public var recommend: String?
+    /// The API action that failed.
+    public var action: String?
+    /// The retry delay the server asked for (`x-acs-retry-after`, milliseconds), if any.
+    public var retryAfterMilliseconds: Int?
+
+    /// Creates an error from its parts.
+    public init(
+        code: String, message: String, httpStatus: Int, requestId: String? = nil, hostId: String? = nil,
+        recommend: String? = nil, action: String? = nil, retryAfterMilliseconds: Int? = nil
+    ) {
+        self.code = code
+        self.message = message
+        self.httpStatus = httpStatus
+        self.requestId = requestId
+        self.hostId = hostId
+        self.recommend = recommend
+        self.action = action
+        self.retryAfterMilliseconds = retryAfterMilliseconds
+    }
+
+    /// True for throttling, 500/502/503/504, `ServiceUnavailable` and `InternalError`.
+    public var retryable: Bool { RetryClassification.isRetryable(code: code, httpStatus: httpStatus) }
+
+    /// True for `Throttling*` codes.
+    public var isThrottling: Bool { RetryClassification.isThrottling(code: code) }
+
+    /// `Code (HTTP 400): Message [RequestId: ...]`.
+    public var description: String {
+        var text = "\(code) (HTTP \(httpStatus)): \(message)"
+        if let requestId, !requestId.isEmpty { text += " [RequestId: \(requestId)]" }
+        return text
+    }
+}
+
+extension ECSServiceError {
+    /// Parses an error answer: `{RequestId, HostId, Code, Message, Recommend}` with any field missing,
+    /// lower-case keys, or a body that is not JSON at all (then the code is `UnknownError`).
+    public static func parse(
+        status: Int, body: Data, action: String? = nil, headers: [(name: String, value: String)] = []
+    ) -> ECSServiceError {
+        let retryAfter = headers.first { $0.name.lowercased() == "x-acs-retry-after" }
+            .flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
+        let headerRequestId = headers.first { $0.name.lowercased() == "x-acs-request-id" }?.value
+        let fallbackMessage = reasonPhrase(status)
+        guard let json = try? JSONValue.parse(body), case .object(let members) = json else {
+            let text = String(decoding: body.prefix(200), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            return ECSServiceError(
+                code: "UnknownError",
+                message: text.isEmpty ? fallbackMessage : "\(fallbackMessage): \(text)",
+                httpStatus: status, requestId: headerRequestId, action: action,
+                retryAfterMilliseconds: retryAfter)
+        }
+        func field(_ name: String) -> String? {
+            let value = members[name] ?? members.first { $0.key.lowercased() == name.lowercased() }?.value
+            guard let text = value?.stringValue, !text.isEmpty else { return nil }
+            return text
+        }
+        // Some gateways nest the error one level down: {"Error": {"Code": ...}}.
+        if field("Code") == nil, let nested = members["Error"], case .object = nested,
+            let data = try? JSONEncoder().encode(nested)
+        {
+            var inner = parse(status: status, body: data, action: action, headers: headers)
+            inner.requestId = inner.requestId ?? field("RequestId")
+            return inner
+        }
+        return ECSServiceError(
+            code: field("Code") ?? "UnknownError",
+            message: field("Message") ?? fallbackMessage,
+            httpStatus: status,
+            requestId: field("RequestId") ?? headerRequestId,
+            hostId: field("HostId"),
+            recommend: field("Recommend"),
+            action: action,
+            retryAfterMilliseconds: retryAfter)
+    }
+}
+
+extension ECSServiceError {
+    /// The standard reason phrase of a status, used when the body has no message.
+    static func reasonPhrase(_ status: Int) -> String {
+        let phrases = [
+            400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
+            429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
+            504: "Gateway Timeout",
+        ]
+        return phrases[status] ?? "HTTP status \(status)"
+    }
+}

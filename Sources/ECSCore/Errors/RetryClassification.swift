@@ -1,0 +1,31 @@
+/// The single place that decides which failures are worth retrying.
+public enum RetryClassification {
+    /// HTTP statuses that mean "the server could not answer now".
+    public static let retryableStatuses: Set<Int> = [500, 502, 503, 504]
+
+    /// Service error codes that are retryable whatever their status.
+    public static let retryableCodes: Set<String> = ["ServiceUnavailable", "InternalError"]
+
+    /// True for throttling codes (`Throttling`, `Throttling.User`, `Throttling.Api`, ...).
+    public static func isThrottling(code: String) -> Bool {
+        code == "Throttling" || code.hasPrefix("Throttling.")
+    }
+
+    /// Whether a service answer with this code and status may succeed when repeated.
+    public static func isRetryable(code: String, httpStatus: Int) -> Bool {
+        isThrottling(code: code) || retryableCodes.contains(code) || retryableStatuses.contains(httpStatus)
+    }
+
+    /// Whether a client-side failure may succeed when repeated.
+    public static func isRetryable(_ error: ECSClientError) -> Bool {
+        switch error {
+        case .transport, .timeout: return true
+        case .decoding, .noCredentials, .insecureEndpoint, .cancelled: return false
+        }
+    }
+
+    /// Whether any error may succeed when repeated; unknown errors are not retried.
+    public static func isRetryable(_ error: any Error) -> Bool {
+        (error as? any ECSError)?.retryable ?? false
+    }
+}

@@ -1,0 +1,6 @@
+extension ECSClient {
+    /// DeleteImage: Deletes a custom image.
+    public func deleteImage(_ request: DeleteImageRequest) async throws -> RequestIdResponse {
+        try await send(request)
+    }
+}

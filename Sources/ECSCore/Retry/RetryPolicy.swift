@@ -1,0 +1,71 @@
+import Foundation
+
+/// When and how long to wait before repeating a failed request: capped exponential backoff with
+/// full jitter, honouring the server's `x-acs-retry-after`.
+public struct RetryPolicy: Sendable {
+    /// Draws a uniformly random number from the range; injectable so tests are deterministic.
+    public typealias RandomSource = @Sendable (ClosedRange<Double>) -> Double
+    /// Waits the given number of seconds; injectable so tests record instead of sleeping.
+    public typealias Sleeper = @Sendable (TimeInterval) async throws -> Void
+
+    /// Total attempts including the first (1 means never retry).
+    public var maxAttempts: Int
+    /// The backoff ceiling of the first retry, in seconds.
+    public var baseDelay: TimeInterval
+    /// The largest wait between attempts, in seconds (also caps `x-acs-retry-after`).
+    public var maxDelay: TimeInterval
+    /// Where jitter comes from.
+    public var random: RandomSource
+    /// How waiting is done.
+    public var sleeper: Sleeper
+
+    /// Creates a policy; the defaults are 4 attempts, 0.2 s base, 20 s cap, system randomness, `Task.sleep`.
+    public init(
+        maxAttempts: Int = 4, baseDelay: TimeInterval = 0.2, maxDelay: TimeInterval = 20,
+        random: @escaping RandomSource = { Double.random(in: $0) },
+        sleeper: @escaping Sleeper = RetryPolicy.taskSleep
+    ) {
+        self.maxAttempts = max(1, maxAttempts)
+        self.baseDelay = max(0, baseDelay)
+        self.maxDelay = max(0, maxDelay)
+        self.random = random
+        self.sleeper = sleeper
+    }
+
+    /// The default policy.
+    public static var standard: RetryPolicy { RetryPolicy() }
+
+    /// A policy that sends every request exactly once.
+    public static var never: RetryPolicy { RetryPolicy(maxAttempts: 1) }
+
+    /// Sleeps with `Task.sleep`, so a waiting call never blocks a thread and stops on cancellation.
+    public static let taskSleep: Sleeper = { seconds in
+        guard seconds > 0 else { return }
+        try await Task.sleep(nanoseconds: UInt64(min(seconds, 86_400) * 1_000_000_000))
+    }
+
+    /// The jitter ceiling before retry number `retry` (1-based): `min(maxDelay, baseDelay · 2^(retry−1))`.
+    public func backoffCeiling(retry: Int) -> TimeInterval {
+        let exponent = Double(max(0, min(retry - 1, 62)))
+        return min(maxDelay, baseDelay * pow(2, exponent))
+    }
+
+    /// A full-jitter backoff for retry number `retry`: uniform in `0...backoffCeiling(retry:)`.
+    public func backoff(retry: Int) -> TimeInterval {
+        let ceiling = backoffCeiling(retry: retry)
+        guard ceiling > 0 else { return 0 }
+        return min(ceiling, max(0, random(0...ceiling)))
+    }
+
+    /// The wait before attempt `attempt + 1` after attempt `attempt` failed with `error`, or nil to give up.
+    ///
+    /// Gives up when attempts are exhausted or the error is not retryable (`RetryClassification`);
+    /// a server-sent `x-acs-retry-after` replaces the computed backoff.
+    public func delay(afterAttempt attempt: Int, error: any Error) -> TimeInterval? {
+        guard attempt < maxAttempts, RetryClassification.isRetryable(error) else { return nil }
+        if let service = error as? ECSServiceError, let milliseconds = service.retryAfterMilliseconds {
+            return min(maxDelay, max(0, Double(milliseconds) / 1000))
+        }
+        return backoff(retry: attempt)
+    }
+}

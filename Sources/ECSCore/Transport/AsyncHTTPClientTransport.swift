@@ -1,0 +1,68 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The production transport: one shared `HTTPClient` with connection pooling and bounded timeouts.
+public final class AsyncHTTPClientTransport: HTTPTransport {
+    /// The largest response body accepted (DescribeImages pages are far smaller).
+    public static let maxBodyBytes = 32 * 1024 * 1024
+
+    private let client: HTTPClient
+
+    /// Creates the client; `connectTimeout` bounds connection set-up, `readTimeout` the wait for bytes.
+    public init(connectTimeout: TimeInterval = 5, readTimeout: TimeInterval = 10) {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(
+            connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(readTimeout * 1000)))
+        configuration.redirectConfiguration = .disallow
+        configuration.decompression = .enabled(limit: .size(Self.maxBodyBytes))
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    /// Sends the request; `timeout` is the deadline for the whole exchange, body included.
+    public func send(_ request: HTTPRequestData, timeout: TimeInterval) async throws -> HTTPResponseData {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for header in request.headers {
+            outgoing.headers.add(name: header.name, value: header.value)
+        }
+        if !request.body.isEmpty {
+            outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        }
+        let deadline = NIODeadline.now() + .milliseconds(Int64(max(timeout, 0.001) * 1000))
+        do {
+            let response = try await client.execute(outgoing, deadline: deadline)
+            var buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
+            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+            return HTTPResponseData(
+                status: Int(response.status.code),
+                headers: response.headers.map { (name: $0.name, value: $0.value) },
+                body: Data(bytes))
+        } catch {
+            throw Self.map(error)
+        }
+    }
+
+    /// Shuts the client down, closing pooled connections.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    /// Maps async-http-client and NIO errors to `ECSClientError`; read timeouts become `.timeout`.
+    static func map(_ error: any Error) -> ECSClientError {
+        if let error = error as? ECSClientError { return error }
+        if error is CancellationError { return .cancelled }
+        if let error = error as? HTTPClientError {
+            if [.readTimeout, .deadlineExceeded, .writeTimeout].contains(error) { return .timeout }
+            if error == .cancelled { return .cancelled }
+            if error == .connectTimeout { return .transport("connect timeout") }
+            if error == .remoteConnectionClosed { return .transport("the server closed the connection") }
+        }
+        if error is NIOTooManyBytesError { return .decoding("response body larger than \(maxBodyBytes) bytes") }
+        if let error = error as? ChannelError, case .connectTimeout = error {
+            return .transport("connect timeout")
+        }
+        return .transport(String(describing: error))
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Sends one HTTP request and returns the complete response; the seam that tests replace.
+///
+/// Implementations throw `ECSClientError` (`.transport`, `.timeout`, `.cancelled`); an HTTP error
+/// status is a response, not a thrown error.
+public protocol HTTPTransport: Sendable {
+    /// Sends `request`, failing with `ECSClientError.timeout` if it takes longer than `timeout` seconds.
+    func send(_ request: HTTPRequestData, timeout: TimeInterval) async throws -> HTTPResponseData
+    /// Releases connections and threads; the transport must not be used afterwards.
+    func shutdown() async
+}
+
+extension HTTPTransport {
+    /// Nothing to release by default (in-process transports).
+    public func shutdown() async {}
+}

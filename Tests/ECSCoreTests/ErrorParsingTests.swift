@@ -1,0 +1,160 @@
+import ECSValidation
+import Foundation
+import XCTest
+
+@testable import ECSCore
+
+final class ErrorParsingTests: XCTestCase {
+    private func body(_ text: String) -> Data { Data(text.utf8) }
+
+    func testFullDocumentedBodyFillsEveryField() {
+        let text = """
+            {"RequestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E", "HostId": "ecs.aliyuncs.com",
+             "Code": "InvalidImageName.Duplicated", "Message": "The specified Image name has already bean used.",
+             "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidImageName.Duplicated&product=Ecs"}
+            """
+        let error = ECSServiceError.parse(status: 400, body: body(text), action: "ModifyImageAttribute")
+        XCTAssertEqual(error.code, "InvalidImageName.Duplicated")
+        XCTAssertEqual(error.message, "The specified Image name has already bean used.")
+        XCTAssertEqual(error.httpStatus, 400)
+        XCTAssertEqual(error.requestId, "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E")
+        XCTAssertEqual(error.hostId, "ecs.aliyuncs.com")
+        XCTAssertEqual(error.recommend, "https://api.aliyun.com/troubleshoot?q=InvalidImageName.Duplicated&product=Ecs")
+        XCTAssertEqual(error.action, "ModifyImageAttribute")
+        XCTAssertFalse(error.retryable)
+        XCTAssertEqual(
+            error.description,
+            "InvalidImageName.Duplicated (HTTP 400): The specified Image name has already bean used. "
+                + "[RequestId: 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E]")
+    }
+
+    func testMissingFieldsAreTolerated() {
+        let error = ECSServiceError.parse(status: 404, body: body(#"{"Code": "InvalidImageId.NotFound"}"#))
+        XCTAssertEqual(error.code, "InvalidImageId.NotFound")
+        XCTAssertEqual(error.message, "Not Found")
+        XCTAssertNil(error.requestId)
+        XCTAssertNil(error.hostId)
+        XCTAssertNil(error.recommend)
+        XCTAssertEqual(error.description, "InvalidImageId.NotFound (HTTP 404): Not Found")
+    }
+
+    func testMessageWithoutCodeBecomesUnknownError() {
+        let error = ECSServiceError.parse(status: 400, body: body(#"{"RequestId": "R1", "Message": "bad"}"#))
+        XCTAssertEqual(error.code, "UnknownError")
+        XCTAssertEqual(error.message, "bad")
+        XCTAssertEqual(error.requestId, "R1")
+    }
+
+    func testNonJSONBodyBecomesUnknownErrorWithStatus() {
+        let error = ECSServiceError.parse(status: 502, body: body("<html><body>Bad gateway</body></html>"))
+        XCTAssertEqual(error.code, "UnknownError")
+        XCTAssertEqual(error.httpStatus, 502)
+        XCTAssertTrue(error.message.hasPrefix("Bad Gateway: <html>"), error.message)
+        XCTAssertTrue(error.retryable)
+    }
+
+    func testEmptyBodyBecomesUnknownErrorWithReasonPhrase() {
+        let error = ECSServiceError.parse(status: 503, body: Data())
+        XCTAssertEqual(error.code, "UnknownError")
+        XCTAssertEqual(error.message, "Service Unavailable")
+        XCTAssertTrue(error.retryable)
+        let notFound = ECSServiceError.parse(status: 418, body: Data())
+        XCTAssertEqual(notFound.message, "HTTP status 418")
+        XCTAssertFalse(notFound.retryable)
+    }
+
+    func testJSONThatIsNotAnObjectBecomesUnknownError() {
+        let error = ECSServiceError.parse(status: 400, body: body(#"["Code", "x"]"#))
+        XCTAssertEqual(error.code, "UnknownError")
+        XCTAssertEqual(error.httpStatus, 400)
+    }
+
+    func testLowerCaseKeysAndNumericRequestId() {
+        let error = ECSServiceError.parse(
+            status: 400, body: body(#"{"code": "InvalidParameter", "message": "m", "requestId": 42}"#))
+        XCTAssertEqual(error.code, "InvalidParameter")
+        XCTAssertEqual(error.message, "m")
+        XCTAssertEqual(error.requestId, "42")
+    }
+
+    func testNestedErrorObject() {
+        let error = ECSServiceError.parse(
+            status: 403, body: body(#"{"RequestId": "R9", "Error": {"Code": "Forbidden.RAM", "Message": "denied"}}"#))
+        XCTAssertEqual(error.code, "Forbidden.RAM")
+        XCTAssertEqual(error.message, "denied")
+        XCTAssertEqual(error.requestId, "R9")
+    }
+
+    func testHeadersGiveRetryAfterAndRequestIdFallback() {
+        let error = ECSServiceError.parse(
+            status: 400, body: body(#"{"Code": "Throttling.User", "Message": "Request was denied due to user flow control."}"#),
+            headers: [("X-Acs-Retry-After", "1500"), ("x-acs-request-id", "HDR-ID")])
+        XCTAssertEqual(error.retryAfterMilliseconds, 1500)
+        XCTAssertEqual(error.requestId, "HDR-ID")
+        XCTAssertTrue(error.isThrottling)
+        XCTAssertTrue(error.retryable)
+    }
+
+    func testEveryDocumentedCodeIsParsedAndClassified() {
+        let documented: [(String, Int)] = [
+            ("InvalidImageName.Malformed", 400), ("MissingParameter", 400), ("InvalidImageName.Duplicated", 400),
+            ("InvalidDescription.Malformed", 400), ("ImageQuotaFull.ImageFamily", 400),
+            ("InvalidImageFamily.Malformed", 400), ("ImageFamilyQuotaFull", 400), ("InvalidBootMode.NotSupport", 400),
+            ("InvalidLicenseType.NotSupported", 400), ("InvalidParameter.FeaturesImdsSupport", 400),
+            ("ImageStatus.NotAvailable", 403), ("ImageStatus.NotDeprecated", 403), ("ImageUseShared", 403),
+            ("OperationDeined.ImageUsingByInstance", 403), ("InvalidOperation.FeaturesImdsSupportNotMatch", 403),
+            ("InvalidStatus.ImageIsCreating", 403), ("InvalidImageId.NotFound", 404),
+            ("SignatureDoesNotMatch", 400), ("IncompleteSignature", 400), ("InvalidAccessKeyId.NotFound", 404),
+            ("InvalidTimeStamp.Expired", 400), ("SignatureNonceUsed", 400), ("Forbidden.RAM", 403),
+            ("Throttling.User", 400), ("InvalidParameter", 400), ("InvalidRegionId.MalFormed", 400),
+            ("InvalidRegionId.NotFound", 404), ("InvalidAction.NotFound", 404), ("DryRunOperation", 400),
+            ("ServiceUnavailable", 503), ("InternalError", 500),
+        ]
+        let retryable: Set<String> = ["Throttling.User", "ServiceUnavailable", "InternalError"]
+        for (code, status) in documented {
+            let text = #"{"RequestId":"R","HostId":"ecs.aliyuncs.com","Code":"\#(code)","Message":"m","Recommend":"u"}"#
+            let error = ECSServiceError.parse(status: status, body: body(text))
+            XCTAssertEqual(error.code, code)
+            XCTAssertEqual(error.httpStatus, status)
+            XCTAssertEqual(error.retryable, retryable.contains(code), code)
+        }
+    }
+
+    func testClassificationInOnePlace() {
+        XCTAssertTrue(RetryClassification.isRetryable(code: "Throttling", httpStatus: 400))
+        XCTAssertTrue(RetryClassification.isRetryable(code: "Throttling.Api", httpStatus: 400))
+        XCTAssertFalse(RetryClassification.isRetryable(code: "ThrottlingX", httpStatus: 400))
+        for status in [500, 502, 503, 504] {
+            XCTAssertTrue(RetryClassification.isRetryable(code: "Whatever", httpStatus: status))
+        }
+        XCTAssertFalse(RetryClassification.isRetryable(code: "Whatever", httpStatus: 501))
+        XCTAssertTrue(ECSClientError.timeout.retryable)
+        XCTAssertTrue(ECSClientError.transport("reset").retryable)
+        XCTAssertFalse(ECSClientError.decoding("x").retryable)
+        XCTAssertFalse(ECSClientError.noCredentials("x").retryable)
+        XCTAssertFalse(ECSClientError.insecureEndpoint("x").retryable)
+        XCTAssertFalse(ECSClientError.cancelled.retryable)
+        XCTAssertFalse(RetryClassification.isRetryable(CocoaError(.fileNoSuchFile)))
+    }
+
+    func testEveryErrorKindSpeaksTheECSErrorProtocol() {
+        let errors: [any ECSError] = [
+            ECSServiceError(code: "Throttling.User", message: "slow down", httpStatus: 400),
+            ECSClientError.timeout,
+            ValidationError(code: "InvalidImageName.Malformed", parameter: "ImageName", message: "bad", httpStatus: 400),
+        ]
+        XCTAssertEqual(errors.map(\.code), ["Throttling.User", "Client.Timeout", "InvalidImageName.Malformed"])
+        XCTAssertEqual(errors.map(\.retryable), [true, true, false])
+        XCTAssertEqual(errors.map(\.message), ["slow down", "no response within the read timeout", "bad"])
+    }
+
+    func testClientErrorDescriptions() {
+        XCTAssertEqual(ECSClientError.timeout.description, "Client.Timeout: no response within the read timeout")
+        XCTAssertEqual(
+            ECSClientError.transport("connection refused").description,
+            "Client.Transport: transport failure: connection refused")
+        XCTAssertEqual(
+            ECSClientError.insecureEndpoint("http://10.0.0.1").description,
+            "Client.InsecureEndpoint: refusing plain HTTP: http://10.0.0.1 (use --insecure to allow it)")
+    }
+}

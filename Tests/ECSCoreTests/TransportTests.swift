@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+
+@testable import ECSCore
+
+final class TransportTests: XCTestCase {
+    func testRealTransportRoundTripOnLoopback() async throws {
+        let server = try LoopbackHTTPServer { _, _ in
+            .respond(status: 200, headers: [("Content-Type", "application/json"), ("X-Echo", "yes")], body: #"{"RequestId":"L1"}"#)
+        }
+        defer { server.stop() }
+        let transport = AsyncHTTPClientTransport(connectTimeout: 2, readTimeout: 5)
+        let request = HTTPRequestData(
+            method: "POST", url: URL(string: "\(server.url)/?Action=Test&A=b%20c")!,
+            headers: [("x-acs-action", "Test")], body: Data("k=v".utf8))
+        let response = try await transport.send(request, timeout: 5)
+        await transport.shutdown()
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.header("x-echo"), "yes")
+        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), #"{"RequestId":"L1"}"#)
+        let seen = try XCTUnwrap(server.received.current.first)
+        XCTAssertEqual(seen.method, "POST")
+        XCTAssertEqual(seen.target, "/?Action=Test&A=b%20c")
+        XCTAssertEqual(seen.headers["x-acs-action"], "Test")
+        XCTAssertEqual(seen.body, "k=v")
+    }
+
+    func testSlowServerGivesTimeout() async throws {
+        let server = try LoopbackHTTPServer { _, _ in .delay(seconds: 1.5, then: 200, body: "{}") }
+        defer { server.stop() }
+        let transport = AsyncHTTPClientTransport(connectTimeout: 2, readTimeout: 0.3)
+        do {
+            _ = try await transport.send(HTTPRequestData(method: "POST", url: URL(string: server.url + "/")!), timeout: 5)
+            XCTFail("expected a timeout")
+        } catch {
+            XCTAssertEqual(error as? ECSClientError, .timeout)
+        }
+        await transport.shutdown()
+    }
+
+    func testDroppedConnectionIsARetryableTransportError() async throws {
+        let server = try LoopbackHTTPServer { _, _ in .drop }
+        defer { server.stop() }
+        let transport = AsyncHTTPClientTransport(connectTimeout: 2, readTimeout: 5)
+        do {
+            _ = try await transport.send(HTTPRequestData(method: "POST", url: URL(string: server.url + "/")!), timeout: 5)
+            XCTFail("expected a transport error")
+        } catch let error as ECSClientError {
+            guard case .transport = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(error.retryable)
+        }
+        await transport.shutdown()
+    }
+
+    func testRefusedConnectionIsATransportError() async throws {
+        let server = try LoopbackHTTPServer { _, _ in .drop }
+        let closedPort = server.port
+        server.stop()
+        let transport = AsyncHTTPClientTransport(connectTimeout: 2, readTimeout: 2)
+        do {
+            _ = try await transport.send(
+                HTTPRequestData(method: "POST", url: URL(string: "http://127.0.0.1:\(closedPort)/")!), timeout: 3)
+            XCTFail("expected a transport error")
+        } catch let error as ECSClientError {
+            XCTAssertTrue(error.retryable, "\(error)")
+        }
+        await transport.shutdown()
+    }
+
+    func testClientRetries503ThenSucceedsOverRealHTTP() async throws {
+        let server = try LoopbackHTTPServer { index, _ in
+            index == 0
+                ? .respond(
+                    status: 503, headers: [],
+                    body: #"{"RequestId":"E1","HostId":"127.0.0.1","Code":"ServiceUnavailable","Message":"The request has failed due to a temporary failure of the server."}"#)
+                : .respond(status: 200, headers: [], body: #"{"RequestId":"OK-2","Images":{"Image":[{"ImageId":"m-1","Size":"40"}]},"TotalCount":1}"#)
+        }
+        defer { server.stop() }
+        let sleeps = SleepRecorder()
+        let configuration = ClientConfiguration(
+            credentials: Markers.credentials, endpoint: server.url,
+            retry: RetryPolicy(random: { $0.upperBound }, sleeper: sleeps.sleeper), rate: nil)
+        let client = ECSClient(configuration: configuration)
+        let page = try await client.describeImages(.init(imageId: "m-1"))
+        await client.shutdown()
+        XCTAssertEqual(page.requestId, "OK-2")
+        XCTAssertEqual(page.images.first?.size, 40)
+        XCTAssertEqual(server.received.current.count, 2)
+        XCTAssertEqual(sleeps.durations.current, [0.2])
+        let first = server.received.current[0]
+        XCTAssertEqual(first.headers["host"], "127.0.0.1:\(server.port)")
+        XCTAssertEqual(first.headers["x-acs-action"], "DescribeImages")
+        XCTAssertNotEqual(first.headers["x-acs-signature-nonce"], server.received.current[1].headers["x-acs-signature-nonce"])
+        XCTAssertTrue(first.target.contains("RegionId=cn-hangzhou"), first.target)
+    }
+
+    func testServiceErrorOverRealHTTPIsParsed() async throws {
+        let server = try LoopbackHTTPServer { _, _ in
+            .respond(
+                status: 404, headers: [("Content-Type", "application/json")],
+                body: #"{"RequestId":"NF-1","HostId":"127.0.0.1","Code":"InvalidImageId.NotFound","Message":"The specified ImageId does not exist.","Recommend":"https://api.aliyun.com/troubleshoot?q=InvalidImageId.NotFound"}"#)
+        }
+        defer { server.stop() }
+        let configuration = ClientConfiguration(credentials: Markers.credentials, endpoint: server.url, rate: nil)
+        let client = ECSClient(configuration: configuration)
+        do {
+            _ = try await client.deleteImage(.init(imageId: "m-missing"))
+            XCTFail("expected an error")
+        } catch let error as ECSServiceError {
+            XCTAssertEqual(error.description, "InvalidImageId.NotFound (HTTP 404): The specified ImageId does not exist. [RequestId: NF-1]")
+            XCTAssertEqual(error.action, "DeleteImage")
+        }
+        await client.shutdown()
+        XCTAssertEqual(server.received.current.count, 1)
+    }
+
+    func testErrorMappingOfAsyncHTTPClientErrors() {
+        XCTAssertEqual(AsyncHTTPClientTransport.map(CancellationError()), .cancelled)
+        XCTAssertEqual(AsyncHTTPClientTransport.map(ECSClientError.timeout), .timeout)
+        guard case .transport = AsyncHTTPClientTransport.map(CocoaError(.fileNoSuchFile)) else {
+            return XCTFail("unknown errors are transport failures")
+        }
+    }
+}
