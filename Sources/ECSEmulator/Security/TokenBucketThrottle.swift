@@ -26,8 +26,9 @@ struct TokenBucketThrottle {
         bucket.tokens = min(capacity, bucket.tokens + elapsed * perSecond)
         bucket.updated = now
         defer { buckets[key] = bucket }
-        if bucket.tokens >= 1 {
-            bucket.tokens -= 1
+        // The tolerance lets a client that waits exactly the advertised retry-after succeed.
+        if bucket.tokens >= 1 - 1e-4 {
+            bucket.tokens = max(0, bucket.tokens - 1)
             return nil
         }
         let wait = (1 - bucket.tokens) / perSecond
