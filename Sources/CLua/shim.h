@@ -36,5 +36,11 @@ static inline int clua_loadbufferx(lua_State *L, const char *b, size_t sz, const
 static inline int clua_yield(lua_State *L, int n) { return lua_yield(L, n); }
 static inline const char *clua_typename(lua_State *L, int i) { return luaL_typename(L, i); }
 static inline void clua_getmetatable_named(lua_State *L, const char *n) { luaL_getmetatable(L, n); }
-static inline int clua_newstate_default_state_hook(void) { return 0; }
+static inline int clua_gc_collect(lua_State *L) { return lua_gc(L, LUA_GCCOLLECT); }
+static inline int clua_gc_count_kb(lua_State *L) { return lua_gc(L, LUA_GCCOUNT); }
+static inline void *clua_getextraspace(lua_State *L) { return lua_getextraspace(L); }
+static const int CLUA_OK = LUA_OK;
+static const int CLUA_YIELD = LUA_YIELD;
+static const int CLUA_ERRSYNTAX = LUA_ERRSYNTAX;
+static const int CLUA_ERRMEM = LUA_ERRMEM;
 #endif

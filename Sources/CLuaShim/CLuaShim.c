@@ -181,9 +181,19 @@ static int tolstring_thunk(lua_State *L) {
 const char *cluashim_safe_tolstring(lua_State *L, int idx, size_t *len) {
     idx = lua_absindex(L, idx);
     if (!lua_checkstack(L, 3)) { if (len) *len = 0; return NULL; }
+    if (lua_type(L, idx) == LUA_TSTRING || lua_type(L, idx) == LUA_TNUMBER) {
+        lua_pushvalue(L, idx);
+        return lua_tolstring(L, -1, len);
+    }
+    /* __tostring runs with hooks off: an pending interrupt must not turn the message into noise. */
+    lua_Hook hook = lua_gethook(L);
+    int mask = lua_gethookmask(L), count = lua_gethookcount(L);
+    lua_sethook(L, NULL, 0, 0);
     lua_pushcfunction(L, tolstring_thunk);
     lua_pushvalue(L, idx);
-    if (lua_pcall(L, 1, 1, 0) != LUA_OK || lua_type(L, -1) != LUA_TSTRING) {
+    int status = lua_pcall(L, 1, 1, 0);
+    lua_sethook(L, hook, mask, count);
+    if (status != LUA_OK || lua_type(L, -1) != LUA_TSTRING) {
         lua_pop(L, 1);
         lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, idx));
     }
@@ -208,11 +218,16 @@ int cluashim_interrupt_requested(void) { return atomic_load(&interrupt_flag); }
 
 static void guard_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
+    state_info *info = info_of(L);
     if (atomic_load(&interrupt_flag)) {
+        /* From now on check at every instruction, so a pcall in a loop cannot swallow it. */
+        if (lua_gethookcount(L) != 1)
+            lua_sethook(L, guard_hook, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET, 1);
         luaL_error(L, "interrupted!");
         return;
     }
-    state_info *info = info_of(L);
+    if (lua_gethookcount(L) == 1 && info->hook_count != 1)
+        lua_sethook(L, guard_hook, LUA_MASKCOUNT, info->hook_count);
     if (info->budget >= 0) {
         info->budget -= info->hook_count;
         if (info->budget < 0) {

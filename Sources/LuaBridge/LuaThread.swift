@@ -1,0 +1,88 @@
+import CLua
+import CLuaShim
+
+/// A Lua coroutine driven from Swift: resume it with values, see what it yields or returns.
+public final class LuaThread {
+    /// How a resume ended.
+    public enum Outcome: Equatable {
+        /// The coroutine yielded these values and can be resumed again.
+        case yielded([LuaValue])
+        /// The coroutine returned these values and is finished.
+        case returned([LuaValue])
+    }
+
+    private let state: LuaState
+    let thread: OpaquePointer
+    private let reference: Int32
+    /// Whether the coroutine has finished (returned or failed).
+    public private(set) var isFinished = false
+
+    /// Makes a coroutine that will run the function on top of the main stack (popped).
+    public init(state: LuaState) throws {
+        self.state = state
+        let L = state.L
+        guard clua_isfunction(L, -1) != 0 else { throw LuaBridgeError.badArgument(position: 1, function: "LuaThread", expected: "function", got: state.main.typeName(at: -1)) }
+        guard let co = lua_newthread(L) else { throw LuaBridgeError.cannotCreateState }
+        thread = co
+        reference = luaL_ref(L, CLUA_REGISTRYINDEX)  // pops the thread, keeping it alive
+        lua_xmove(L, co, 1)  // moves the function onto the coroutine's stack
+    }
+
+    deinit {
+        luaL_unref(state.L, CLUA_REGISTRYINDEX, reference)
+    }
+
+    /// The call context of the coroutine's own stack.
+    public var stack: LuaCall { LuaCall(thread) }
+
+    /// Resumes with plain values (for a `coroutine.yield` in Lua, or the first start).
+    public func resume(_ arguments: [LuaValue] = []) throws -> Outcome {
+        try resume { call in
+            for a in arguments { try call.push(a) }
+            return Int32(arguments.count)
+        }
+    }
+
+    /// Resumes a coroutine suspended in a yielding host function so that the call returns `values`.
+    public func resumeReturning(_ values: [LuaValue]) throws -> Outcome {
+        try resume([.boolean(true)] + values)
+    }
+
+    /// Resumes a coroutine suspended in a yielding host function so that the call raises `error`.
+    public func resumeRaising(_ error: Error) throws -> Outcome {
+        try resume { call in
+            call.push(false)
+            call.pushError(error)
+            return 2
+        }
+    }
+
+    /// Resumes with arguments pushed by `pushArguments`, which returns how many it pushed.
+    public func resume(pushing pushArguments: (LuaCall) throws -> Int32) throws -> Outcome {
+        guard !isFinished else { throw LuaError(message: "cannot resume dead coroutine") }
+        let co = thread
+        let base = lua_gettop(co)
+        let nargs: Int32
+        do { nargs = try pushArguments(LuaCall(co)) } catch { lua_settop(co, base); throw error }
+        var nres: Int32 = 0
+        let wasEnforced = cluashim_set_limit_enforced(co, 1)
+        let status = lua_resume(co, state.L, nargs, &nres)
+        _ = cluashim_set_limit_enforced(co, wasEnforced)
+        if status == CLUA_OK || status == CLUA_YIELD {
+            let first = lua_gettop(co) - nres + 1
+            let values = try (0..<nres).map { try LuaCall(co).value(at: first + $0) }
+            clua_pop(co, nres)
+            if status == CLUA_OK { isFinished = true; return .returned(values) }
+            return .yielded(values)
+        }
+        isFinished = true
+        let call = LuaCall(co)
+        let message = status == CLUA_ERRMEM ? "not enough memory" : call.describe(at: -1)
+        let value = (try? call.value(at: -1)) ?? .text(message)
+        luaL_traceback(state.L, co, nil, 0)
+        let traceback = LuaCall(state.L).string(at: -1)
+        clua_pop(state.L, 1)
+        lua_settop(co, 0)
+        throw LuaError(message: message, traceback: traceback, value: value)
+    }
+}

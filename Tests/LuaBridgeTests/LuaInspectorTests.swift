@@ -1,0 +1,46 @@
+import XCTest
+@testable import LuaBridge
+
+final class LuaInspectorTests: XCTestCase {
+    private func render(_ chunk: String, _ configure: (inout LuaInspector) -> Void = { _ in }) throws -> String {
+        let s = try LuaState()
+        try s.load(chunk, name: "=t")
+        try s.protectedCall(argumentCount: 0, resultCount: 1)
+        var inspector = LuaInspector()
+        configure(&inspector)
+        defer { s.setStackTop(0) }
+        return inspector.render(s.main, at: -1)
+    }
+
+    func testScalarsAndShortTables() throws {
+        XCTAssertEqual(try render("return 'a\\nb'"), #""a\nb""#)
+        XCTAssertEqual(try render("return {3, 2, 1}"), "{ 3, 2, 1 }")
+        XCTAssertEqual(try render("return {b = 1, a = 'x', [10] = true, ['not id'] = 2}"), #"{ [10] = true, a = "x", b = 1, ["not id"] = 2 }"#)
+    }
+
+    func testLongTablesBreakOverLinesAndNest() throws {
+        let text = try render("return {Images = {{ImageId = string.rep('m', 40), ImageName = string.rep('n', 40)}}, RequestId = 'R'}")
+        XCTAssertEqual(text, """
+            {
+              Images = {
+                {
+                  ImageId = "\(String(repeating: "m", count: 40))",
+                  ImageName = "\(String(repeating: "n", count: 40))",
+                },
+              },
+              RequestId = "R",
+            }
+            """)
+    }
+
+    func testCyclesDepthAndItemLimits() throws {
+        XCTAssertEqual(try render("local t = {}; t.me = t; return t"), "{ me = <cycle> }")
+        XCTAssertEqual(try render("return {{{{{{{1}}}}}}}") { $0.maximumDepth = 3 }, "{ { { {...} } } }")
+        XCTAssertTrue(try render("local t = {}; for i = 1, 200 do t[i] = i end; return t") { $0.maximumItems = 5 }.contains("... (195 more)"))
+    }
+
+    func testToStringMetamethodAndInvalidUTF8() throws {
+        XCTAssertEqual(try render("return setmetatable({}, {__tostring = function() return 'E!' end})"), "E!")
+        XCTAssertEqual(try render("return '\\xff\\0ok'"), #""\xFF\0ok""#)
+    }
+}
