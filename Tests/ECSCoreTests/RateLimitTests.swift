@@ -117,10 +117,25 @@ final class RateLimitTests: XCTestCase {
         XCTAssertEqual(left, 0)
     }
 
-    func testClientBuildsItsLimiterFromTheConfiguredRate() {
+    func testHeadroomHoldsBackTokensButKeepsTheRefillRate() async throws {
+        let clock = ManualLimiterClock()
+        let limiter = TokenBucketLimiter(rate: RateLimit(tokens: 3, seconds: 3), headroom: 1, clock: clock)
+        var waits: [TimeInterval] = []
+        for _ in 0..<4 { waits.append(try await limiter.acquire(accessKeyId: "AK", action: "X")) }
+        XCTAssertEqual(waits, [0, 0, 1, 2])
+        let single = TokenBucketLimiter(rate: RateLimit(tokens: 1, seconds: 1), headroom: 1, clock: clock)
+        let first = try await single.acquire(accessKeyId: "AK", action: "X")
+        XCTAssertEqual(first, 0, "a bucket never holds fewer than one token")
+    }
+
+    func testClientBuildsItsLimiterFromTheConfiguredRate() async {
         var configuration = ClientConfiguration(credentials: Markers.credentials)
         XCTAssertEqual(configuration.rate, .ecsDefault)
-        XCTAssertEqual(ECSClient(configuration: configuration, transport: FakeTransport()).limiter?.rate, .ecsDefault)
+        let limiter = ECSClient(configuration: configuration, transport: FakeTransport()).limiter
+        XCTAssertEqual(limiter?.rate, .ecsDefault)
+        XCTAssertEqual(limiter?.headroom, ECSClient.rateHeadroom)
+        let available = await limiter?.availableTokens(accessKeyId: "AK", action: "X")
+        XCTAssertEqual(available, 999)
         configuration.rate = nil
         XCTAssertNil(ECSClient(configuration: configuration, transport: FakeTransport()).limiter)
     }

@@ -45,13 +45,15 @@ final class RetryPolicyTests: XCTestCase {
         XCTAssertNil(RetryPolicy.never.delay(afterAttempt: 1, error: throttled))
     }
 
-    func testRetryAfterHeaderReplacesBackoffAndIsCapped() {
-        let policy = RetryPolicy(maxDelay: 5, random: { $0.upperBound })
+    func testRetryAfterHeaderIsTheLeastWaitPlusJitterAndIsCapped() {
         var error = throttled
         error.retryAfterMilliseconds = 1500
-        XCTAssertEqual(policy.delay(afterAttempt: 1, error: error), 1.5)
+        let noJitter = RetryPolicy(maxDelay: 5, random: { $0.lowerBound })
+        XCTAssertEqual(noJitter.delay(afterAttempt: 1, error: error), 1.5)
+        let fullJitter = RetryPolicy(maxDelay: 5, random: { $0.upperBound })
+        XCTAssertEqual(fullJitter.delay(afterAttempt: 2, error: error)!, 1.9, accuracy: 1e-9)
         error.retryAfterMilliseconds = 60_000
-        XCTAssertEqual(policy.delay(afterAttempt: 1, error: error), 5)
+        XCTAssertEqual(fullJitter.delay(afterAttempt: 1, error: error), 5)
     }
 
     // MARK: through the client
@@ -87,7 +89,9 @@ final class RetryPolicyTests: XCTestCase {
                 .respond(.json(200, ["RequestId": "OK"])),
             ]))
         _ = try await harness.client.call(action: "DescribeImages", parameters: [:])
-        XCTAssertEqual(harness.sleeps.durations.current, [0.75])
+        // 750 ms from the server, plus this harness's full jitter ceiling for a first retry (0.2 s).
+        XCTAssertEqual(harness.sleeps.durations.current.count, 1)
+        XCTAssertEqual(harness.sleeps.durations.current[0], 0.95, accuracy: 1e-9)
     }
 
     func testClientErrorsAreNotRetried() async {

@@ -114,6 +114,19 @@ final class TransportTests: XCTestCase {
         XCTAssertEqual(server.received.current.count, 1)
     }
 
+    func testTransportDroppedWithoutShutdownDoesNotTrap() async throws {
+        let server = try LoopbackHTTPServer { _, _ in .respond(status: 200, headers: [], body: "{}") }
+        defer { server.stop() }
+        do {
+            let client = ECSClient(
+                configuration: ClientConfiguration(credentials: Markers.credentials, endpoint: server.url, rate: nil))
+            _ = try await client.call(action: "DescribeRegions", parameters: [:])
+        }
+        // The released client's HTTPClient is shut down by its transport; give that task time to run.
+        try await Task.sleep(for: .milliseconds(200))
+        XCTAssertEqual(server.received.current.count, 1)
+    }
+
     func testErrorMappingOfAsyncHTTPClientErrors() {
         XCTAssertEqual(AsyncHTTPClientTransport.map(CancellationError()), .cancelled)
         XCTAssertEqual(AsyncHTTPClientTransport.map(ECSClientError.timeout), .timeout)

@@ -10,10 +10,14 @@ public final class ECSClient: Sendable {
     /// The rate limiter shared by every call of this client (nil when the rate is `off`).
     public let limiter: TokenBucketLimiter?
 
+    /// Tokens the client's own limiter holds back so that network jitter never trips the server's
+    /// limiter at the same rate (see `TokenBucketLimiter.init`).
+    public static let rateHeadroom = 1
+
     let transport: any HTTPTransport
     let now: @Sendable () -> Date
     let makeNonce: @Sendable () -> String
-    let plainHTTPWarned = WarnOnce()
+    let plainHTTPWarned = OnceFlag()
 
     /// Creates a client; a nil `transport` means a new `AsyncHTTPClientTransport` with the configured timeouts.
     public convenience init(configuration: ClientConfiguration, transport: (any HTTPTransport)? = nil) {
@@ -39,7 +43,7 @@ public final class ECSClient: Sendable {
             transport
             ?? AsyncHTTPClientTransport(
                 connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout)
-        self.limiter = limiter ?? configuration.rate.map { TokenBucketLimiter(rate: $0) }
+        self.limiter = limiter ?? configuration.rate.map { TokenBucketLimiter(rate: $0, headroom: Self.rateHeadroom) }
         self.now = now
         self.makeNonce = nonce
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A flag that says "first" exactly once, so a client warns about a setting once, not per call.
-final class WarnOnce: @unchecked Sendable {
+/// A flag that says "first" exactly once (warn once per client, shut a transport down once).
+final class OnceFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var fired = false
 

@@ -17,9 +17,14 @@ public struct TokenBucket: Sendable, Equatable {
 
     /// A full bucket for `rate`, as of time `now`.
     public init(rate: RateLimit, now: Double) {
-        capacity = Double(rate.tokens)
-        refillPerSecond = rate.refillPerSecond
-        level = capacity
+        self.init(capacity: rate.tokens, refillPerSecond: rate.refillPerSecond, now: now)
+    }
+
+    /// A full bucket of `capacity` tokens refilling at `refillPerSecond`, as of time `now`.
+    public init(capacity: Int, refillPerSecond: Double, now: Double) {
+        self.capacity = Double(max(1, capacity))
+        self.refillPerSecond = refillPerSecond
+        level = self.capacity
         updatedAt = now
     }
 

@@ -59,13 +59,15 @@ public struct RetryPolicy: Sendable {
 
     /// The wait before attempt `attempt + 1` after attempt `attempt` failed with `error`, or nil to give up.
     ///
-    /// Gives up when attempts are exhausted or the error is not retryable (`RetryClassification`);
-    /// a server-sent `x-acs-retry-after` replaces the computed backoff.
+    /// Gives up when attempts are exhausted or the error is not retryable (`RetryClassification`).
+    /// A server-sent `x-acs-retry-after` is the least wait; the jittered backoff is added on top so
+    /// that callers throttled together do not all come back at the same instant. Capped at `maxDelay`.
     public func delay(afterAttempt attempt: Int, error: any Error) -> TimeInterval? {
         guard attempt < maxAttempts, RetryClassification.isRetryable(error) else { return nil }
+        let jitter = backoff(retry: attempt)
         if let service = error as? ECSServiceError, let milliseconds = service.retryAfterMilliseconds {
-            return min(maxDelay, max(0, Double(milliseconds) / 1000))
+            return min(maxDelay, max(0, Double(milliseconds) / 1000) + jitter)
         }
-        return backoff(retry: attempt)
+        return jitter
     }
 }

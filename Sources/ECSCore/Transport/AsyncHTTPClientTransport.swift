@@ -9,6 +9,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     public static let maxBodyBytes = 32 * 1024 * 1024
 
     private let client: HTTPClient
+    private let shutDown = OnceFlag()
 
     /// Creates the client; `connectTimeout` bounds connection set-up, `readTimeout` the wait for bytes.
     public init(connectTimeout: TimeInterval = 5, readTimeout: TimeInterval = 10) {
@@ -44,9 +45,18 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         }
     }
 
-    /// Shuts the client down, closing pooled connections.
+    /// Shuts the client down, closing pooled connections; later calls do nothing.
     public func shutdown() async {
+        guard shutDown.first() else { return }
         try? await client.shutdown()
+    }
+
+    // async-http-client traps when a client is released without shutdown; a transport dropped on an
+    // error path must not take the process down, so the task keeps the client alive until it is shut down.
+    deinit {
+        guard shutDown.first() else { return }
+        let client = self.client
+        Task { try? await client.shutdown() }
     }
 
     /// Maps async-http-client and NIO errors to `ECSClientError`; read timeouts become `.timeout`.
