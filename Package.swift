@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "ECSLua", dependencies: ["LuaBridge", "ECSCore", "ECSValidation"]),
-        .target(name: "ECSShell", dependencies: ["ECSLua", "LuaBridge", "CEditline", "ECSCore"]),
+        .target(name: "ECSShell", dependencies: ["LuaBridge", "CEditline"]),
         .executableTarget(
             name: "ecsh",
             dependencies: [

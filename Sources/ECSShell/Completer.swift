@@ -1,0 +1,79 @@
+import LuaBridge
+
+/// Tab completion for the REPL: globals, fields after `.` or `:`, keywords, and parameter
+/// names inside a table-call such as `ecs.modify_image_attribute{ Im`.
+public final class Completer {
+    private unowned let state: LuaState
+    private let parameterNames: (String) -> [String]
+
+    /// Makes a completer over `state`; `parameterNames("ecs.modify_image_attribute")` lists a call's parameters.
+    public init(state: LuaState, parameterNames: @escaping (String) -> [String] = { _ in [] }) {
+        self.state = state
+        self.parameterNames = parameterNames
+    }
+
+    /// Full replacement words for `word`, given the text of the line before it, sorted.
+    public func candidates(for word: String, lineBefore: String) -> [String] {
+        if let function = Completer.enclosingCall(lineBefore), !word.contains("."), !word.contains(":") {
+            let names = parameterNames(function).filter { $0.hasPrefix(word) }
+            if !names.isEmpty { return names.sorted() }
+        }
+        let separatorIndex = word.lastIndex { $0 == "." || $0 == ":" }
+        guard let separatorIndex else {
+            let globals = keys(ofPath: []).filter { $0.hasPrefix(word) }
+            let keywords = LuaSyntax.keywords.filter { $0.hasPrefix(word) }
+            return Array(Set(globals).union(keywords)).sorted()
+        }
+        let head = String(word[..<separatorIndex])
+        let separator = word[separatorIndex]
+        let prefix = String(word[word.index(after: separatorIndex)...])
+        let path = head.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard path.allSatisfy({ !$0.isEmpty }) else { return [] }
+        return keys(ofPath: path, methods: separator == ":")
+            .filter { $0.hasPrefix(prefix) }
+            .map { head + String(separator) + $0 }
+            .sorted()
+    }
+
+    /// The dotted name of the call whose parameter table is open at the end of `line`, if any.
+    static func enclosingCall(_ line: String) -> String? {
+        guard let brace = line.lastIndex(of: "{"), !line[brace...].contains("}") else { return nil }
+        var name = line[..<brace]
+        while name.last == " " || name.last == "(" { name.removeLast() }
+        let callee = name.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        let text = String(callee.reversed())
+        return text.isEmpty ? nil : text
+    }
+
+    /// Identifier keys of the table at `path` from the globals (raw access: no metamethod runs).
+    private func keys(ofPath path: [String], methods: Bool = false) -> [String] {
+        let call = state.main
+        let top = call.top
+        defer { call.setTop(top) }
+        call.pushGlobal("_G")
+        for component in path {
+            guard call.isTable(at: -1) else { return [] }
+            call.pushField(of: -1, component)
+        }
+        var names = Set<String>()
+        collectKeys(call, into: &names)
+        // Methods of strings come from the string table through the metatable's __index.
+        if methods, call.bytes(at: -1) != nil {
+            call.pushGlobal("string")
+            collectKeys(call, into: &names)
+        }
+        return Array(names)
+    }
+
+    private func collectKeys(_ call: LuaCall, into names: inout Set<String>) {
+        guard call.isTable(at: -1) else { return }
+        try? call.forEachPair(of: -1) {
+            if let key = call.string(at: -2), Completer.isIdentifier(key) { names.insert(key) }
+        }
+    }
+
+    static func isIdentifier(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return s.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+}

@@ -1,0 +1,69 @@
+import CEditline
+import Foundation
+import LuaBridge
+
+/// Interactive line editing on libedit: history, tab completion, Ctrl-C clears the line.
+public final class EditlineReader: LineReader {
+    /// The completer used by libedit's callback (libedit offers no context pointer).
+    nonisolated(unsafe) static var completer: Completer?
+    nonisolated(unsafe) static var pendingMatches: [String] = []
+
+    /// Sets up libedit; `completer` answers tab completion.
+    public init(completer: Completer?) {
+        EditlineReader.completer = completer
+        ceditline_configure(editlineGetc, editlineComplete, " \t\n\"'`@$><=;|&{(,+-*/%^~#[]")
+        using_history()
+        stifle_history(Int32(HistoryFile.maximumEntries))
+    }
+
+    /// Reads a line with editing; Ctrl-C (the SIGINT flag) discards it, Ctrl-D leaves.
+    public func readLine(prompt: String) -> LineReadResult {
+        LuaInterrupt.clear()
+        guard let raw = readline(prompt) else {
+            if LuaInterrupt.isRequested {
+                LuaInterrupt.clear()
+                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                return .interrupted
+            }
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            return .endOfInput
+        }
+        defer { free(raw) }
+        return .line(String(cString: raw))
+    }
+
+    /// Adds a chunk to libedit's history (multi-line chunks as one entry).
+    public func addHistory(_ entry: String) {
+        add_history(entry)
+    }
+}
+
+/// Reads one byte for libedit; a SIGINT during the read ends the line as if at end of input.
+private let editlineGetc: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
+    var byte: UInt8 = 0
+    while true {
+        if LuaInterrupt.isRequested { return -1 }
+        let n = read(STDIN_FILENO, &byte, 1)
+        if n == 1 { return Int32(byte) }
+        if n == 0 { return -1 }
+        if errno != EINTR { return -1 }
+    }
+}
+
+/// libedit's completion callback: candidates for the word ending at the cursor.
+private let editlineComplete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
+    guard let text, let completer = EditlineReader.completer else { return nil }
+    let word = String(cString: text)
+    let line = ceditline_line_buffer().map { String(cString: $0) } ?? ""
+    let before = String(line.utf8.prefix(Int(start))) ?? ""
+    EditlineReader.pendingMatches = completer.candidates(for: word, lineBefore: before)
+    guard !EditlineReader.pendingMatches.isEmpty else { return nil }
+    return rl_completion_matches(text, editlineGenerate)
+}
+
+/// libedit's generator: returns successive matches as malloc'd strings.
+private let editlineGenerate: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, index in
+    let matches = EditlineReader.pendingMatches
+    guard Int(index) < matches.count else { return nil }
+    return strdup(matches[Int(index)])
+}

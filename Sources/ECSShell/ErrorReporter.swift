@@ -1,0 +1,17 @@
+import LuaBridge
+
+/// Turns an uncaught error into the text on stderr and the exit status, in one place.
+public enum ErrorReporter {
+    /// The stderr text (ECS code first when the error is an ECS error object) and exit status.
+    public static func report(_ error: Error, program: String = "ecsh") -> (text: String, status: ExitStatus) {
+        guard let luaError = error as? LuaError else {
+            return ("\(program): \(error)\n", .error)
+        }
+        if luaError.message.hasSuffix(LuaInterrupt.message) || LuaInterrupt.isRequested {
+            return ("\(program): interrupted\n", .interrupted)
+        }
+        var text = "\(program): \(luaError.message)\n"
+        if let traceback = luaError.traceback, !traceback.isEmpty { text += traceback + "\n" }
+        return (text, .error)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The REPL history on disk: one entry per line (newlines inside a chunk escaped), bounded in size,
+/// and never holding a secret.
+public struct HistoryFile {
+    /// Most entries kept.
+    public static let maximumEntries = 1000
+    /// The file's path.
+    public let path: String
+    /// Entries that must never be written (access key secrets, tokens).
+    public var secrets: [String]
+    /// The entries, oldest first.
+    public private(set) var entries: [String] = []
+
+    /// Opens (and reads) the history at `path`; a missing file is an empty history.
+    public init(path: String, secrets: [String] = []) {
+        self.path = path
+        self.secrets = secrets.filter { !$0.isEmpty }
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            entries = text.split(separator: "\n", omittingEmptySubsequences: true).map { HistoryFile.unescape(String($0)) }
+            if entries.count > HistoryFile.maximumEntries { entries.removeFirst(entries.count - HistoryFile.maximumEntries) }
+        }
+    }
+
+    /// Whether an entry may be stored (it holds no secret and is not blank).
+    public func accepts(_ entry: String) -> Bool {
+        !entry.trimmingCharacters(in: .whitespaces).isEmpty && !secrets.contains { entry.contains($0) }
+    }
+
+    /// Appends an entry and rewrites the file (mode 0600); refused entries are dropped silently.
+    @discardableResult
+    public mutating func append(_ entry: String) -> Bool {
+        guard accepts(entry) else { return false }
+        if entries.last != entry { entries.append(entry) }
+        if entries.count > HistoryFile.maximumEntries { entries.removeFirst(entries.count - HistoryFile.maximumEntries) }
+        let text = entries.map(HistoryFile.escape).joined(separator: "\n") + "\n"
+        let created = FileManager.default.createFile(atPath: path + ".tmp", contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        if created { _ = rename(path + ".tmp", path) }
+        return created
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func unescape(_ s: String) -> String {
+        var out = ""
+        var escaping = false
+        for c in s {
+            if escaping { out.append(c == "n" ? "\n" : c); escaping = false }
+            else if c == "\\" { escaping = true }
+            else { out.append(c) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import LuaBridge
+
+/// Runs scripts, `-e` chunks and standard input, as lua(1) does.
+public struct ScriptRunner {
+    let state: LuaState
+    let options: ShellOptions
+    /// Where results and errors go (tests capture them).
+    var write: (String) -> Void
+    var writeError: (String) -> Void
+
+    /// Makes a runner on a configured state.
+    public init(state: LuaState, options: ShellOptions,
+                write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+                writeError: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        self.state = state
+        self.options = options
+        self.write = write
+        self.writeError = writeError
+    }
+
+    /// Runs a script file (nil or "-": standard input) with `arguments` as `...` and in `arg`.
+    public func runScript(_ path: String?, arguments: [String]) -> ExitStatus {
+        let name = path ?? "-"
+        do {
+            try LuaEnvironment.setArguments(state, interpreter: options.interpreterArguments, script: name, arguments: arguments)
+            try state.loadFile(path == "-" ? nil : path)
+            for a in arguments { state.main.push(a) }
+            let n = try state.protectedCall(argumentCount: Int32(arguments.count))
+            state.main.pop(n)
+            return .success
+        } catch {
+            return fail(error)
+        }
+    }
+
+    /// Runs chunks in order; prints what the last one returns.
+    public func runChunks(_ chunks: [String]) -> ExitStatus {
+        do {
+            try LuaEnvironment.setArguments(state, interpreter: options.interpreterArguments, script: nil, arguments: [])
+            for (i, chunk) in chunks.enumerated() {
+                let top = state.stackTop
+                defer { state.setStackTop(top) }
+                try state.load(chunk, name: "=(command line)")
+                let n = try state.protectedCall(argumentCount: 0)
+                if i == chunks.count - 1 {
+                    let printer = ResultPrinter(format: options.output, quoteStrings: false)
+                    if let text = try printer.render(state.main, count: n) { write(text + "\n") }
+                }
+            }
+            return .success
+        } catch {
+            return fail(error)
+        }
+    }
+
+    private func fail(_ error: Error) -> ExitStatus {
+        let (text, status) = ErrorReporter.report(error)
+        writeError(text)
+        return status
+    }
+}

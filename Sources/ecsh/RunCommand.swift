@@ -1,0 +1,83 @@
+import ArgumentParser
+import ECSLua
+import ECSShell
+import Foundation
+import LuaBridge
+
+/// `ecsh [options] [-e CHUNK]... [SCRIPT|- [ARGS...]]`: run chunks, a script, or the REPL.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a Lua script, -e chunks, standard input (-), or the REPL.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: .customShort("e"), help: "A Lua chunk to run (repeatable); the last one's results are printed.")
+    var chunks: [String] = []
+
+    @Argument(parsing: .captureForPassthrough, help: "SCRIPT.lua (or - for standard input) and its arguments.")
+    var scriptAndArguments: [String] = []
+
+    func validate() throws {
+        if let first = scriptAndArguments.first, first.hasPrefix("-"), first != "-" {
+            throw ValidationError("unknown option '\(first)'")
+        }
+    }
+
+    func run() throws {
+        let setup: ClientSetup
+        do { setup = try ClientSetup(options) } catch { throw ValidationError("\(error)") }
+        var shellOptions = ShellOptions()
+        shellOptions.sandbox = options.sandbox
+        shellOptions.maxInstructions = options.maxInstructions
+        shellOptions.memoryLimit = (options.memoryLimit ?? 0) << 20
+        shellOptions.output = OutputFormat(rawValue: options.output) ?? .text
+        shellOptions.region = setup.configuredRegion
+        let arguments = CommandLine.arguments
+        shellOptions.interpreterArguments = Array(arguments.prefix(max(1, arguments.count - scriptAndArguments.count)))
+        let isTerminal = isatty(STDERR_FILENO) != 0
+        let context = ECSContext(configuration: setup.configuration, isTerminal: isTerminal)
+        let state = try LuaEnvironment.make(options: shellOptions, modules: [{ try ECSModule.register(in: $0, context: context) }])
+        if let secret = try? setup.configuration.credentials.resolve() {
+            shellOptions.secrets = [secret.accessKeySecret.reveal(), secret.securityToken?.reveal() ?? ""]
+        }
+        LuaInterrupt.installSignalHandler()
+        let status = runMode(state: state, shellOptions: shellOptions, context: context)
+        context.shutdown()
+        if let emulator = setup.emulator { try? blocking { await emulator.stop() } }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    private func runMode(state: LuaState, shellOptions: ShellOptions, context: ECSContext) -> ExitStatus {
+        let runner = ScriptRunner(state: state, options: shellOptions)
+        if !chunks.isEmpty {
+            let status = runner.runChunks(chunks)
+            if status != .success || scriptAndArguments.isEmpty { return status }
+        }
+        if let script = scriptAndArguments.first {
+            return runner.runScript(script, arguments: Array(scriptAndArguments.dropFirst()))
+        }
+        return runREPL(state: state, shellOptions: shellOptions, context: context)
+    }
+
+    private func runREPL(state: LuaState, shellOptions: ShellOptions, context: ECSContext) -> ExitStatus {
+        let interactive = isatty(STDIN_FILENO) != 0
+        let reader: LineReader
+        var history: HistoryFile?
+        if interactive {
+            let completer = Completer(state: state) { ECSParameterNames.names(forFunction: $0) }
+            reader = EditlineReader(completer: completer)
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            history = HistoryFile(path: home + "/.ecsh_history", secrets: shellOptions.secrets)
+            FileHandle.standardOutput.write(Data("ecsh \(VersionCommand.version) (Lua 5.4) — help() for help, Ctrl-D to leave\n".utf8))
+        } else {
+            reader = PlainLineReader()
+        }
+        let configured = shellOptions.region
+        let repl = REPL(state: state, reader: reader, history: history, prompt: {
+            guard interactive else { return "" }
+            return REPL.prompt(region: configured == nil && context.configuration.region == "cn-hangzhou" ? nil : context.configuration.region)
+        })
+        return repl.run()
+    }
+}
