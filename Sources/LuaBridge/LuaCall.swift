@@ -236,7 +236,7 @@ public struct LuaCall {
     /// Reads the error value at `index` into a `LuaError` (message via `tostring`, traceback from the handler).
     func errorValue(at index: Int32, status: Int32, withTraceback: Bool) -> LuaError {
         let idx = lua_absindex(L, index)
-        let message = status == CLUA_ERRMEM ? "not enough memory" : describe(at: idx)
+        let message = status == CLUA_ERRMEM ? "not enough memory" : errorMessage(at: idx)
         let value = (try? value(at: idx)) ?? .text(message)
         var traceback: String?
         if withTraceback {
@@ -247,6 +247,17 @@ public struct LuaCall {
             lua_setfield(L, CLUA_REGISTRYINDEX, "cluashim.last_traceback")
         }
         return LuaError(message: message, traceback: traceback, value: value)
+    }
+
+    /// lua.c's rule for an error value: strings and numbers as they are, `__tostring` when present,
+    /// else "(error object is a T value)".
+    func errorMessage(at idx: Int32) -> String {
+        let type = lua_type(L, idx)
+        if type == LUA_TSTRING || type == LUA_TNUMBER || luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL {
+            if type != LUA_TSTRING && type != LUA_TNUMBER { clua_pop(L, 1) }
+            return describe(at: idx)
+        }
+        return "(error object is a \(typeName(at: idx)) value)"
     }
 
     /// Pushes the Lua form of a Swift error: its own form, or its description as a string.

@@ -77,7 +77,7 @@ public final class LuaThread {
         }
         isFinished = true
         let call = LuaCall(co)
-        let message = status == CLUA_ERRMEM ? "not enough memory" : call.describe(at: -1)
+        let message = status == CLUA_ERRMEM ? "not enough memory" : call.errorMessage(at: -1)
         let value = (try? call.value(at: -1)) ?? .text(message)
         luaL_traceback(state.L, co, nil, 0)
         let traceback = LuaCall(state.L).string(at: -1)

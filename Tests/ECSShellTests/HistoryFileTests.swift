@@ -1,0 +1,39 @@
+import Foundation
+import XCTest
+@testable import ECSShell
+
+final class HistoryFileTests: XCTestCase {
+    private func tempPath() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.appendingPathComponent("h").path
+    }
+
+    func testRoundTripOfMultiLineEntriesAndBackslashes() throws {
+        let path = try tempPath()
+        var h = HistoryFile(path: path)
+        h.append("for i = 1, 2 do\n  print('a\\nb')\nend")
+        h.append("x = 1")
+        XCTAssertEqual(HistoryFile(path: path).entries, ["for i = 1, 2 do\n  print('a\\nb')\nend", "x = 1"])
+    }
+
+    func testSecretsAndBlankLinesAreNeverWritten() throws {
+        let path = try tempPath()
+        var h = HistoryFile(path: path, secrets: ["MARKER-SECRET", ""])
+        XCTAssertFalse(h.append("ecs.config{ secret = 'xx-MARKER-SECRET-yy' }"))
+        XCTAssertFalse(h.append("   "))
+        XCTAssertTrue(h.append("ok = true"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertFalse(text.contains("MARKER"))
+        XCTAssertEqual(text, "ok = true\n")
+    }
+
+    func testSizeIsBounded() throws {
+        let path = try tempPath()
+        var h = HistoryFile(path: path)
+        for i in 0..<(HistoryFile.maximumEntries + 25) { h.append("x = \(i)") }
+        let reread = HistoryFile(path: path)
+        XCTAssertEqual(reread.entries.count, HistoryFile.maximumEntries)
+        XCTAssertEqual(reread.entries.first, "x = 25")
+    }
+}
