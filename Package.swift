@@ -55,6 +55,7 @@ let package = Package(
                 "ECSShell", "ECSLua", "ECSCore", "ECSEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(name: "ecsh-bench", dependencies: ["LuaBridge", "ECSCore", "ECSValidation"]),
 
         // Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
