@@ -64,3 +64,20 @@ import FoundationNetworking
         await server.stop()
     }
 }
+
+/// Serving until a signal: the server stops and the call returns when the signal arrives.
+@Suite struct SignalTests {
+    @Test func servesUntilTheSignalThenStops() async throws {
+        let server = try EmulatorServer(options: EmulatorOptions())
+        let url = try await server.start()
+        let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
+        let run = Task { try await server.run(until: [SIGUSR1], onReady: { readyContinuation.yield() }) }
+        for await _ in ready { break }
+        kill(getpid(), SIGUSR1)
+        try await run.value
+        let signed = EmulatorHarness.signed("DescribeRegions", [:], date: Date(), host: "127.0.0.1:\(url.port!)")
+        var request = URLRequest(url: try #require(URL(string: url.absoluteString + signed.pathAndQuery)))
+        request.httpMethod = "POST"
+        await #expect(throws: (any Error).self) { _ = try await URLSession.shared.data(for: request) }
+    }
+}

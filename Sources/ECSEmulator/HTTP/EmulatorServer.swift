@@ -85,14 +85,22 @@ public final class EmulatorServer: Sendable {
 
     /// Starts (if needed) and serves until SIGINT or SIGTERM, then stops.
     public func runUntilSignal() async throws {
+        try await run(until: [SIGINT, SIGTERM], onReady: {})
+    }
+
+    /// Serves until one of `signals` arrives; `onReady` runs once the signals are being caught.
+    func run(until signals: [Int32], onReady: @Sendable () -> Void) async throws {
         _ = try await start()
         guard let task = state.task else { return }
-        let signals = SignalWaiter(signals: [SIGINT, SIGTERM])
-        defer { signals.cancel() }
+        let waiter = SignalWaiter(signals: signals)
+        defer { waiter.cancel() }
+        onReady()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await signals.wait() }
+            group.addTask { await waiter.wait() }
             group.addTask { try await task.value }
             _ = try await group.next()
+            // Waiting on `task.value` ignores cancellation: stopping the server ends that child.
+            task.cancel()
             group.cancelAll()
         }
         await stop()
