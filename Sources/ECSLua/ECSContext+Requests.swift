@@ -1,0 +1,50 @@
+import ECSCore
+import LuaBridge
+
+extension ECSContext {
+    /// Runs a request for a Lua call: inside `ecs.parallel` it yields the calling coroutine while the
+    /// request is in flight; elsewhere it blocks, polling Ctrl-C every 50 ms.
+    func perform(_ call: LuaCall, _ request: PendingRequest) throws -> LuaCallResult {
+        if let scheduler = schedulers.last, call.isYieldable, scheduler.owns(call.threadIdentity) {
+            scheduler.submit(request, from: call.threadIdentity)
+            return .yield(0)
+        }
+        let value = try wait(request)
+        return .values(try request.finish(call, value))
+    }
+
+    /// Runs the request's work to completion on the Lua thread (no yielding).
+    func wait(_ request: PendingRequest) throws -> JSONValue {
+        let box = ResultBox<JSONValue>()
+        let work = request.work
+        let task = Task {
+            do { box.set(.success(try await work())) } catch { box.set(.failure(error)) }
+        }
+        var result: Result<JSONValue, any Error>?
+        while result == nil {
+            result = box.wait(seconds: 0.05)
+            if result == nil && LuaInterrupt.isRequested {
+                task.cancel()
+                flushDryRunText()
+                throw LuaError(message: LuaInterrupt.message)
+            }
+        }
+        flushDryRunText()
+        switch result! {
+        case .success(let value): return value
+        case .failure(let error): throw ECSLuaError(error, action: request.action, location: request.location)
+        }
+    }
+
+    /// A request that sends `action` through the client (validated first unless `raw`).
+    func request(
+        action: String, parameters: [String: ParameterValue], raw: Bool = false, location: String?,
+        finish: @escaping (LuaCall, JSONValue) throws -> Int32
+    ) -> PendingRequest {
+        let client = self.client
+        let flat = ParameterFlattener.flatten(parameters)
+        return PendingRequest(action: action, location: location, work: {
+            raw ? try await client.call(action: action, parameters: flat) : try await client.send(action: action, parameters: flat)
+        }, finish: finish)
+    }
+}

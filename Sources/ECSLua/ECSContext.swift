@@ -1,0 +1,92 @@
+import ECSCore
+import Foundation
+import LuaBridge
+
+/// What the `ecs` module works with: the client configuration, the client, where text goes, and
+/// the `ecs.parallel` schedulers that are running. Used from the Lua thread only.
+public final class ECSContext {
+    /// The effective client settings (`ecs.config` changes them).
+    public private(set) var configuration: ClientConfiguration
+    /// The client built from `configuration`.
+    private(set) var client: ECSClient
+    /// The profile named by `ecs.config{ profile = ... }`, if any.
+    private(set) var profile: String?
+    let output: (String) -> Void
+    let errorOutput: (String) -> Void
+    let isTerminal: Bool
+    /// Dry-run request texts produced by request tasks, printed by the Lua thread.
+    let dryRunText = TextBuffer()
+    /// Running `ecs.parallel` schedulers, innermost last.
+    var schedulers: [ParallelScheduler] = []
+    private var transport: any HTTPTransport
+    private let ownsTransport: Bool
+    private var retiredTransports: [any HTTPTransport] = []
+    private var isShutDown = false
+
+    /// Creates a context; dry-run request texts are printed through `output`, progress through `errorOutput`.
+    public convenience init(
+        configuration: ClientConfiguration,
+        output: @escaping (String) -> Void = { print($0, terminator: "") },
+        errorOutput: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
+        isTerminal: Bool = false
+    ) {
+        self.init(configuration: configuration, transport: nil, output: output, errorOutput: errorOutput, isTerminal: isTerminal)
+    }
+
+    /// Creates a context over a given transport (tests count requests with one); nil builds the default.
+    init(
+        configuration: ClientConfiguration, transport: (any HTTPTransport)?,
+        output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void, isTerminal: Bool
+    ) {
+        self.output = output
+        self.errorOutput = errorOutput
+        self.isTerminal = isTerminal
+        ownsTransport = transport == nil
+        let transport = transport ?? Self.makeTransport(configuration)
+        self.transport = transport
+        var configuration = configuration
+        let buffer = dryRunText
+        configuration.dryRunSink = { text in buffer.append(text) }
+        self.configuration = configuration
+        client = ECSClient(configuration: configuration, transport: transport)
+    }
+
+    /// Closes the connections of every transport this context made; waits until they are closed.
+    public func shutdown() {
+        guard !isShutDown else { return }
+        isShutDown = true
+        guard ownsTransport else { return }
+        let all = [transport] + retiredTransports
+        let done = ResultBox<Bool>()
+        Task {
+            for t in all { await t.shutdown() }
+            done.set(.success(true))
+        }
+        while done.wait(seconds: 0.05) == nil {}
+    }
+
+    /// Replaces the configuration, keeping the rate limiter when the rate is unchanged.
+    func reconfigure(_ new: ClientConfiguration, profile: String?) {
+        var new = new
+        new.dryRunSink = configuration.dryRunSink
+        if ownsTransport && (new.connectTimeout != configuration.connectTimeout || new.readTimeout != configuration.readTimeout) {
+            retiredTransports.append(transport)
+            transport = Self.makeTransport(new)
+        }
+        let limiter = new.rate == configuration.rate ? client.limiter : nil
+        self.profile = profile
+        configuration = new
+        client = ECSClient(configuration: new, transport: transport, limiter: limiter)
+    }
+
+    /// Prints the dry-run texts that requests have produced since the last call.
+    func flushDryRunText() {
+        for text in dryRunText.drain() {
+            output(text.hasSuffix("\n") ? text : text + "\n")
+        }
+    }
+
+    private static func makeTransport(_ configuration: ClientConfiguration) -> any HTTPTransport {
+        AsyncHTTPClientTransport(connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout)
+    }
+}

@@ -1,0 +1,61 @@
+import LuaBridge
+
+extension ECSModule {
+    /// Concurrency of `ecs.parallel` when the options do not give one.
+    static let defaultConcurrency = 8
+
+    /// Compiles the runner that every `ecs.parallel` coroutine starts with and keeps it in the registry.
+    static func registerParallelRunner(in state: LuaState) throws {
+        try state.load(ParallelScheduler.runnerSource, name: "=ecs.parallel")
+        try state.protectedCall(argumentCount: 0, resultCount: 1)
+        state.main.setRegistryValue(ParallelScheduler.runnerKey)
+    }
+
+    /// `ecs.parallel(items, fn [, { concurrency = N }])` → `{ {ok=true, value=...} or {ok=false, err=...}, ... }` in item order.
+    static func parallel(context: ECSContext, state: LuaState) -> LuaHostFunction {
+        { call in
+            guard call.isTable(at: 1) else {
+                throw LuaBridgeError.badArgument(position: 1, function: "parallel", expected: "table of items", got: call.typeName(at: 1))
+            }
+            guard call.isFunction(at: 2) else {
+                throw LuaBridgeError.badArgument(position: 2, function: "parallel", expected: "function", got: call.typeName(at: 2))
+            }
+            var concurrency = defaultConcurrency
+            if call.isTable(at: 3) {
+                call.pushField(of: 3, "concurrency")
+                if !call.isNil(at: -1) {
+                    guard let n = call.integer(at: -1), n >= 1, n <= 1000 else {
+                        throw LuaBridgeError.badArgument(position: 3, function: "parallel", expected: "concurrency from 1 to 1000", got: call.describe(at: -1))
+                    }
+                    concurrency = Int(n)
+                }
+                call.pop()
+            } else if !call.isNil(at: 3) {
+                throw LuaBridgeError.badArgument(position: 3, function: "parallel", expected: "options table", got: call.typeName(at: 3))
+            }
+            let total = call.rawLength(at: 1)
+            let prefix = "ecs.parallel.\(context.schedulers.count)."
+            let keys = (fn: prefix + "fn", items: prefix + "items", results: prefix + "results")
+            call.pushCopy(of: 2)
+            call.setRegistryValue(keys.fn)
+            call.pushCopy(of: 1)
+            call.setRegistryValue(keys.items)
+            call.pushTable(array: total)
+            let results = call.top
+            call.pushCopy(of: results)
+            call.setRegistryValue(keys.results)
+            let scheduler = ParallelScheduler(context: context, state: state, keys: keys, total: total, concurrency: concurrency)
+            context.schedulers.append(scheduler)
+            defer {
+                context.schedulers.removeLast()
+                for key in [keys.fn, keys.items, keys.results] {
+                    call.pushNil()
+                    call.setRegistryValue(key)
+                }
+            }
+            try scheduler.run()
+            call.setTop(results)
+            return .values(1)
+        }
+    }
+}

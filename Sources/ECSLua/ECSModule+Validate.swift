@@ -1,0 +1,53 @@
+import ECSCore
+import ECSValidation
+import LuaBridge
+
+extension ECSModule {
+    /// The value rules behind `ecs.validate.<rule>(value)`, by Lua name.
+    static let valueRules: [(name: String, rule: @Sendable (String) -> ValidationError?)] = [
+        ("image_name", ImageRules.imageName), ("image_family", ImageRules.imageFamily),
+        ("description", ImageRules.description), ("boot_mode", ImageRules.bootMode),
+        ("license_type", ImageRules.licenseType), ("status", ImageRules.modifyStatus),
+        ("imds_support", ImageRules.imdsSupport), ("nvme_support", ImageRules.nvmeSupport),
+    ]
+
+    /// Adds `ecs.validate`: one function per rule plus `modify_image_attribute(params)`, each `true` or `false, err`.
+    static func registerValidate(in state: LuaState, context: ECSContext) throws {
+        let call = state.main
+        call.pushGlobal("ecs")
+        call.pushTable(fields: valueRules.count + 1)
+        for (name, rule) in valueRules {
+            call.pushFunction { c in
+                guard let value = c.string(at: 1) else {
+                    throw LuaBridgeError.badArgument(position: 1, function: name, expected: "string", got: c.typeName(at: 1))
+                }
+                return verdict(c, rule(value).map { ECSLuaError($0, action: nil, location: c.location()) })
+            }
+            call.setField(of: -2, name)
+        }
+        call.pushFunction { c in
+            let schema = ActionSchemas.modifyImageAttribute
+            let location = c.location()
+            do {
+                var flat = ParameterFlattener.flatten(try ParameterReader(call: c, schema: schema, location: location).read(at: 1))
+                if flat["RegionId"] == nil { flat["RegionId"] = context.configuration.region }
+                return verdict(c, RequestValidator.validate(action: schema.action, parameters: flat).map {
+                    ECSLuaError($0, action: schema.action, location: location)
+                })
+            } catch let error as ECSLuaError {
+                return verdict(c, error)
+            }
+        }
+        call.setField(of: -2, "modify_image_attribute")
+        call.setField(of: -2, "validate")
+        call.pop()
+    }
+
+    /// `true`, or `false, err`.
+    private static func verdict(_ call: LuaCall, _ error: ECSLuaError?) -> LuaCallResult {
+        guard let error else { call.push(true); return .values(1) }
+        call.push(false)
+        error.pushLuaError(call)
+        return .values(2)
+    }
+}

@@ -1,0 +1,70 @@
+import ECSCore
+import LuaBridge
+
+/// Registers the `ecs` Lua module and the global `help` on a Lua state.
+public enum ECSModule {
+    /// Defines the globals `ecs` and `help` (and `json` when the state has none yet).
+    public static func register(in state: LuaState, context: ECSContext) throws {
+        var functions: [String: LuaHostFunction] = [:]
+        for schema in ActionSchemas.all where schema.action != "DescribeImageFromFamily" {
+            functions[schema.function] = actionFunction(schema, context: context)
+        }
+        functions["image_from_family"] = imageFromFamily(context: context)
+        functions["image"] = image(context: context)
+        functions["images"] = images(context: context)
+        functions["call"] = rawCall(context: context)
+        functions["config"] = config(context: context)
+        functions["table"] = table(context: context)
+        functions["parallel"] = parallel(context: context, state: state)
+        try state.register(library: "ecs", functions: functions)
+        try registerValidate(in: state, context: context)
+        try registerWaitImage(in: state, context: context)
+        try registerParallelRunner(in: state)
+        state.setGlobal("help", function: help(context: context))
+        if try state.global("json") == .nil { try JSONModule.register(in: state) }
+    }
+
+    /// `ecs.<function>{...}` for an action: reads the table against the model, sends, returns the response table.
+    static func actionFunction(_ schema: ActionSchema, context: ECSContext) -> LuaHostFunction {
+        { call in
+            let location = call.location()
+            let parameters = try ParameterReader(call: call, schema: schema, location: location).read(at: 1)
+            return try context.perform(call, context.request(action: schema.action, parameters: parameters, location: location) { co, value in
+                try ResponsePusher().push(value, on: co)
+                return 1
+            })
+        }
+    }
+
+    /// `ecs.image_from_family{ ImageFamily = ... }` → the image table, or nil when the family has none.
+    static func imageFromFamily(context: ECSContext) -> LuaHostFunction {
+        let schema = ActionSchemas.describeImageFromFamily
+        return { call in
+            let location = call.location()
+            let parameters = try ParameterReader(call: call, schema: schema, location: location).read(at: 1)
+            return try context.perform(call, context.request(action: schema.action, parameters: parameters, location: location) { co, value in
+                guard let image = value["Image"], case .object(let members) = image, !members.isEmpty else {
+                    co.pushNil()
+                    return 1
+                }
+                try ResponsePusher().push(image, on: co)
+                return 1
+            })
+        }
+    }
+
+    /// `ecs.call(Action, params)`: any action, parameters flattened as given, no local validation, raw response.
+    static func rawCall(context: ECSContext) -> LuaHostFunction {
+        { call in
+            let location = call.location()
+            guard let action = call.string(at: 1), !action.isEmpty else {
+                throw LuaBridgeError.badArgument(position: 1, function: "call", expected: "action name", got: call.typeName(at: 1))
+            }
+            let parameters = try RawParameterReader(call: call, action: action, location: location).read(at: 2)
+            return try context.perform(call, context.request(action: action, parameters: parameters, raw: true, location: location) { co, value in
+                try ResponsePusher(raw: true).push(value, on: co)
+                return 1
+            })
+        }
+    }
+}

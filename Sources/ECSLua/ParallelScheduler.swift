@@ -1,0 +1,138 @@
+import ECSCore
+import Foundation
+import LuaBridge
+
+/// Drives `ecs.parallel`'s coroutines on the Lua thread: starts up to `concurrency` of them, and
+/// whenever one yields on a request, resumes another; answers arrive from Swift tasks through a
+/// `CompletionQueue` and resume the coroutine that waits for them.
+final class ParallelScheduler {
+    /// Registry key of the Lua runner every coroutine starts with.
+    static let runnerKey = "ecs.parallel.runner"
+    /// The runner: calls `fn(items[i])` protected and records `{ok=..., value/err=...}` in `results[i]`.
+    static let runnerSource = """
+        return function(fn, items, i, results)
+          local ok, value = pcall(fn, items[i])
+          if ok then results[i] = { ok = true, value = value } else results[i] = { ok = false, err = value } end
+          return ok
+        end
+        """
+
+    private let context: ECSContext
+    private let state: LuaState
+    private let keys: (fn: String, items: String, results: String)
+    private let total: Int
+    private let concurrency: Int
+    private let completions = CompletionQueue()
+    private var slots: [LuaThreadIdentity: (thread: LuaThread, index: Int)] = [:]
+    private var waiting: [Int: (thread: LuaThread, request: PendingRequest)] = [:]
+    private var tasks: [Int: Task<Void, Never>] = [:]
+    private var submittedDuringResume = false
+    private var nextTicket = 0
+    private var progress: ProgressLine?
+
+    /// Prepares a run over `total` items whose function, items and results tables are in the registry under `keys`.
+    init(context: ECSContext, state: LuaState, keys: (fn: String, items: String, results: String), total: Int, concurrency: Int) {
+        self.context = context
+        self.state = state
+        self.keys = keys
+        self.total = total
+        self.concurrency = max(1, concurrency)
+        if context.isTerminal { progress = ProgressLine(total: total, write: context.errorOutput) }
+    }
+
+    /// Whether `thread` is one of this run's coroutines (a user's own coroutine inside `fn` is not).
+    func owns(_ thread: LuaThreadIdentity) -> Bool { slots[thread] != nil }
+
+    /// Starts `request` for the coroutine `thread`, which yields until the answer arrives.
+    func submit(_ request: PendingRequest, from thread: LuaThreadIdentity) {
+        guard let slot = slots[thread] else { return }
+        nextTicket += 1
+        let ticket = nextTicket
+        waiting[ticket] = (slot.thread, request)
+        submittedDuringResume = true
+        let queue = completions
+        let work = request.work
+        tasks[ticket] = Task {
+            do { queue.post(ticket: ticket, result: .success(try await work())) } catch { queue.post(ticket: ticket, result: .failure(error)) }
+        }
+    }
+
+    /// Runs every item; returns when all have finished. Throws on Ctrl-C or a failure of the runner itself.
+    func run() throws {
+        var next = 1
+        defer {
+            for task in tasks.values { task.cancel() }
+            progress?.finish()
+            context.flushDryRunText()
+        }
+        while true {
+            while slots.count < concurrency && next <= total {
+                let index = next
+                next += 1
+                state.main.pushRegistryValue(Self.runnerKey)
+                let thread = try LuaThread(state: state)
+                slots[thread.identity] = (thread, index)
+                try drive(thread) {
+                    try $0.resume(pushing: { co in
+                        co.pushRegistryValue(self.keys.fn)
+                        co.pushRegistryValue(self.keys.items)
+                        co.push(Int64(index))
+                        co.pushRegistryValue(self.keys.results)
+                        return 4
+                    })
+                }
+            }
+            if slots.isEmpty && next > total { return }
+            if LuaInterrupt.isRequested { throw LuaError(message: LuaInterrupt.message) }
+            let arrived = completions.take(waiting: 0.05)
+            if !arrived.isEmpty { context.flushDryRunText() }
+            for (ticket, result) in arrived {
+                tasks[ticket] = nil
+                guard let entry = waiting.removeValue(forKey: ticket) else { continue }
+                try drive(entry.thread) { thread in
+                    switch result {
+                    case .success(let value):
+                        do {
+                            return try thread.resume(pushing: { co in
+                                co.push(true)
+                                do {
+                                    return try entry.request.finish(co, value) + 1
+                                } catch {
+                                    throw ECSLuaError(error, action: entry.request.action, location: entry.request.location)
+                                }
+                            })
+                        } catch let error as ECSLuaError {
+                            return try thread.resumeRaising(error)
+                        }
+                    case .failure(let error):
+                        return try thread.resumeRaising(ECSLuaError(error, action: entry.request.action, location: entry.request.location))
+                    }
+                }
+            }
+            progress?.update()
+        }
+    }
+
+    /// Resumes a coroutine and books what it did: finished, waiting on a request, or yielded by itself.
+    private func drive(_ thread: LuaThread, _ first: (LuaThread) throws -> LuaThread.Outcome) throws {
+        submittedDuringResume = false
+        var outcome = try first(thread)
+        while outcome.isYield && !submittedDuringResume {
+            // A plain coroutine.yield inside fn is not ours to answer: resume it straight away.
+            submittedDuringResume = false
+            outcome = try thread.resume()
+        }
+        if case .returned(let values) = outcome {
+            slots[thread.identity] = nil
+            progress?.record(ok: values.first == .boolean(true))
+        }
+    }
+}
+
+extension LuaThread.Outcome {
+    /// Whether the coroutine yielded (and can be resumed).
+    var isYield: Bool {
+        if case .yielded = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,104 @@
+import ECSCore
+import LuaBridge
+
+/// Reads a Lua parameter table against an action's model: PascalCase names, types checked, nested
+/// `Features`, arrays for lists; every mistake becomes an `InvalidParameter` error object.
+struct ParameterReader {
+    let call: LuaCall
+    let schema: ActionSchema
+    let location: String?
+
+    /// The parameters of the table at `index` (absent or nil: no parameters).
+    func read(at index: Int32) throws -> [String: ParameterValue] {
+        if call.isNil(at: index) { return [:] }
+        guard call.isTable(at: index) else {
+            throw failure(nil, "parameters of \(schema.action) must be a table, got \(call.typeName(at: index))")
+        }
+        return try readStructure(at: absolute(index), fields: schema.fields, path: "")
+    }
+
+    private func absolute(_ index: Int32) -> Int32 { index < 0 ? call.top + index + 1 : index }
+
+    private func readStructure(at index: Int32, fields: [ParameterField], path: String) throws -> [String: ParameterValue] {
+        var out: [String: ParameterValue] = [:]
+        try call.forEachPair(of: index) {
+            guard let key = call.string(at: -2) else {
+                let shown = call.describe(at: -2)
+                throw failure(path.isEmpty ? nil : path, "parameter keys of \(schema.action) must be names, got \(call.typeName(at: -2)) key \(shown)" + (path.isEmpty ? "" : " in '\(path)'"))
+            }
+            let qualified = path.isEmpty ? key : path + "." + key
+            guard let field = fields.first(where: { $0.name == key }) else {
+                throw unknown(key, qualified: qualified, fields: fields, path: path)
+            }
+            out[key] = try readValue(at: call.top, type: field.type, name: qualified)
+        }
+        return out
+    }
+
+    private func readValue(at index: Int32, type: ParameterType, name: String) throws -> ParameterValue {
+        switch type {
+        case .string:
+            guard let s = call.string(at: index) else { throw wrongType(name, type, at: index) }
+            return .string(s)
+        case .integer:
+            guard let i = call.integer(at: index) else {
+                if call.number(at: index) != nil {
+                    throw failure(name, "parameter '\(name)' of \(schema.action) must be an integer, got \(call.describe(at: index))")
+                }
+                throw wrongType(name, type, at: index)
+            }
+            return .int(i)
+        case .boolean:
+            guard let b = call.boolean(at: index) else { throw wrongType(name, type, at: index) }
+            return .bool(b)
+        case .structure(let fields):
+            guard call.isTable(at: index) else { throw wrongType(name, type, at: index) }
+            return .map(try readStructure(at: index, fields: fields, path: name))
+        case .list(let element):
+            guard call.isTable(at: index) else { throw wrongType(name, type, at: index) }
+            return .list(try readList(at: index, element: element, name: name, type: type))
+        }
+    }
+
+    private func readList(at index: Int32, element: ParameterType, name: String, type: ParameterType) throws -> [ParameterValue] {
+        let count = call.rawLength(at: index)
+        var pairs = 0
+        try call.forEachPair(of: index) { pairs += 1 }
+        guard pairs == count else {
+            throw failure(name, "parameter '\(name)' of \(schema.action) must be \(type.withArticle), e.g. " + example(for: element, name: name))
+        }
+        var items: [ParameterValue] = []
+        items.reserveCapacity(count)
+        for i in 0..<count {
+            call.pushElement(of: index, Int64(i + 1))
+            defer { call.pop() }
+            items.append(try readValue(at: call.top, type: element, name: "\(name)[\(i + 1)]"))
+        }
+        return items
+    }
+
+    private func example(for element: ParameterType, name: String) -> String {
+        switch element {
+        case .structure(let fields): return "\(name) = { {" + fields.map { "\($0.name) = ..." }.joined(separator: ", ") + "} }"
+        default: return "\(name) = { \"...\" }"
+        }
+    }
+
+    private func wrongType(_ name: String, _ type: ParameterType, at index: Int32) -> ECSLuaError {
+        failure(name, "parameter '\(name)' of \(schema.action) must be \(type.withArticle), got \(call.typeName(at: index))")
+    }
+
+    private func unknown(_ key: String, qualified: String, fields: [ParameterField], path: String) -> ECSLuaError {
+        var text = "unknown parameter '\(qualified)' for \(schema.action)"
+        if let hint = NameSuggester.suggestion(for: key, among: fields.map(\.name)) {
+            text += "; did you mean '\(path.isEmpty ? hint : path + "." + hint)'?"
+        } else {
+            text += "; see help(ecs.\(schema.function))"
+        }
+        return failure(qualified, text)
+    }
+
+    private func failure(_ parameter: String?, _ message: String) -> ECSLuaError {
+        ECSLuaError(code: "InvalidParameter", message: message, action: schema.action, parameter: parameter, location: location)
+    }
+}
