@@ -81,3 +81,20 @@ import FoundationNetworking
         await #expect(throws: (any Error).self) { _ = try await URLSession.shared.data(for: request) }
     }
 }
+
+/// Injected latency delays every HTTP answer.
+@Suite struct LatencyTests {
+    @Test func everyResponseWaitsTheConfiguredLatency() async throws {
+        let server = try EmulatorServer(options: EmulatorOptions(latencyMs: 300))
+        let url = try await server.start()
+        let signed = EmulatorHarness.signed("DescribeRegions", [:], date: Date(), host: "127.0.0.1:\(url.port!)")
+        var request = URLRequest(url: try #require(URL(string: url.absoluteString + signed.pathAndQuery)))
+        request.httpMethod = signed.method
+        for header in signed.headers where header.name != "host" { request.setValue(header.value, forHTTPHeaderField: header.name) }
+        let started = Date()
+        let (_, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+        await server.stop()
+    }
+}
