@@ -41,7 +41,11 @@ func signing() {
         let t = seconds {
             for i in 0..<n { sink &+= RequestSigner.sign(request, credentials: credentials, scheme: scheme, date: date, nonce: "nonce-\(i)").query.count }
         }
-        print(String(format: "signing %@: %.0f signatures/s (checksum %d)", scheme.rawValue, Double(n) / t, sink % 10))
+        let rate = Double(n) / t
+        // The Python SDK's figure for the same scheme, measured by scripts/bench just before.
+        let reference = ProcessInfo.processInfo.environment["PYTHON_SDK_\(scheme.rawValue.uppercased())"].flatMap(Double.init)
+        let ratio = reference.map { String(format: ", Python SDK %.0f/s, ratio %.1fx (goal >= 20x)", $0, rate / $0) } ?? ""
+        print(String(format: "signing %@: %.0f signatures/s%@ (checksum %d)", scheme.rawValue, rate, ratio, sink % 10))
     }
 }
 
