@@ -1,0 +1,110 @@
+import LuaBridge
+import XCTest
+
+@testable import ECSLua
+
+final class OutputTests: ECSLuaTestCase {
+    func testTableAlignsByDisplayWidthWithCJK() throws {
+        lua.clearOutput()
+        let n = try value("""
+            return ecs.table({
+              { ImageId = "m-1", ImageName = "测试镜像", Status = "Available" },
+              { ImageId = "m-22", ImageName = "web", Status = "Deprecated" },
+              { ImageId = "m-333", Status = 7 },
+            }, { "ImageId", "ImageName", "Status" })
+            """)
+        XCTAssertEqual(n, 3)
+        XCTAssertEqual(lua.output, """
+            ImageId  ImageName  Status
+            -------  ---------  ----------
+            m-1      测试镜像   Available
+            m-22     web        Deprecated
+            m-333               7
+
+            """)
+    }
+
+    func testLongCellsAreTruncatedWithAnEllipsis() throws {
+        lua.clearOutput()
+        try lua.run(#"ecs.table({ { A = string.rep("x", 20), B = "中文中文中文" } }, { "A", "B" }, { max_width = 8 })"#)
+        XCTAssertEqual(lua.output, "A         B\n--------  -------\nxxxxxxx…  中文中…\n")
+    }
+
+    func testColumnsDefaultToTheRowsScalarKeys() throws {
+        lua.clearOutput()
+        try lua.run(#"ecs.table({ { b = 1, a = "x", t = {} } })"#)
+        XCTAssertEqual(lua.output, "a  b\n-  -\nx  1\n")
+    }
+
+    func testDisplayWidth() {
+        XCTAssertEqual(DisplayWidth.of("abc"), 3)
+        XCTAssertEqual(DisplayWidth.of("测试"), 4)
+        XCTAssertEqual(DisplayWidth.of("ｆｕｌｌ"), 8)
+        XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1)
+        XCTAssertEqual(DisplayWidth.truncate("测试镜像", to: 5), "测试…")
+    }
+
+    func testConfigShowsSettingsButNeverTheSecret() throws {
+        let v = try value("return ecs.config()")
+        XCTAssertEqual(v["region"], "cn-hangzhou")
+        XCTAssertEqual(v["signature"], "v3")
+        XCTAssertEqual(v["dry_run"], false)
+        XCTAssertEqual(v["access_key_id"], "demo-full-access")
+        XCTAssertEqual(v["rate"], "off")
+        let text = try value("local t = {}; for k, v in pairs(ecs.config()) do t[#t + 1] = k .. '=' .. tostring(v) end; return table.concat(t, ' ')")
+        XCTAssertFalse(text.stringValue?.contains("demo-full-secret") ?? true)
+        let set = try value(#"return ecs.config{ region = "cn-shanghai", rate = "100/6", retries = 2, timeout = 3, signature = "v1" }"#)
+        XCTAssertEqual(set["region"], "cn-shanghai")
+        XCTAssertEqual(set["rate"], "100/6")
+        XCTAssertEqual(set["retries"], 2)
+        XCTAssertEqual(set["signature"], "v1")
+        XCTAssertEqual(lua.context.configuration.signature, .v1)
+        XCTAssertEqual(try value("return #ecs.describe_images{ PageSize = 1 }.Images"), 1, "v1 signatures work too")
+    }
+
+    func testConfigErrors() throws {
+        let v = try value("""
+            local function msg(t) local ok, err = pcall(ecs.config, t); return err.message end
+            return { key = msg{ regoin = "x" }, rate = msg{ rate = "fast" }, sig = msg{ signature = "v2" },
+                     region = msg{ region = "" }, dry = msg{ dry_run = "yes" } }
+            """)
+        XCTAssertEqual(v["key"], "unknown setting 'regoin' for ecs.config; did you mean 'region'? (settings: region, profile, endpoint, retries, timeout, rate, signature, dry_run)")
+        XCTAssertEqual(v["rate"], #"config 'rate' must be "N/S" (e.g. "1000/60") or "off", got "fast""#)
+        XCTAssertEqual(v["sig"], #"config 'signature' must be "v3" or "v1", got "v2""#)
+        XCTAssertTrue(v["region"]?.stringValue?.hasPrefix("RegionId \"\"") ?? false, "\(v)")
+        XCTAssertEqual(v["dry"], "config 'dry_run' must be a boolean, got string")
+        XCTAssertEqual(try value("return ecs.config().region"), "cn-hangzhou", "a failed config changes nothing")
+    }
+
+    func testHelpForEveryFunction() throws {
+        lua.clearOutput()
+        try lua.run("help()")
+        let overview = lua.output
+        let names = try value("local t = {}; for k in pairs(ecs) do t[#t + 1] = k end; table.sort(t); return table.concat(t, ' ')")
+        for name in try XCTUnwrap(names.stringValue).split(separator: " ") {
+            XCTAssertTrue(overview.contains("ecs.\(name)"), "help() lists ecs.\(name)")
+            lua.clearOutput()
+            try lua.run("help(ecs.\(name))")
+            XCTAssertFalse(lua.output.hasPrefix("no help"), "help(ecs.\(name))")
+            XCTAssertTrue(lua.output.contains("Example:"), "help(ecs.\(name)): \(lua.output)")
+        }
+        lua.clearOutput()
+        try lua.run("help(ecs.modify_image_attribute)")
+        let text = lua.output
+        for expected in ["ImageId", "ImageName", "Features.ImdsSupport", "one of BIOS, UEFI, UEFI-Preferred",
+                         "InvalidImageName.Duplicated (HTTP 400): The specified Image name has already bean used.",
+                         "OperationDeined.ImageUsingByInstance (HTTP 403)", "Returns: { RequestId = ... }"] {
+            XCTAssertTrue(text.contains(expected), "missing \(expected) in\n\(text)")
+        }
+        lua.clearOutput()
+        try lua.run(#"help "wait_image"; help(ecs.validate.image_name); help(help); help(42)"#)
+        XCTAssertTrue(lua.output.contains("ecs.wait_image{"))
+        XCTAssertTrue(lua.output.contains("ecs.validate.<rule>(value)"))
+        XCTAssertTrue(lua.output.contains("help() / help(fn)"))
+        XCTAssertTrue(lua.output.hasSuffix("no help for 42; help() lists the functions\n"))
+    }
+
+    func testJSONModuleIsAvailable() throws {
+        XCTAssertEqual(try value(#"return json.encode({ a = 1 })"#), #"{"a":1}"#)
+    }
+}

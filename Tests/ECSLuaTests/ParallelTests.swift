@@ -1,0 +1,125 @@
+import ECSEmulator
+import Foundation
+import LuaBridge
+import XCTest
+
+@testable import ECSLua
+
+final class ParallelTests: ECSLuaTestCase {
+    func testResultsComeBackInItemOrderAndOneFailureStopsNothing() throws {
+        let v = try value("""
+            local names = { "web-prod-v1", "web-prod-v2", "web-prod-v3", "web-prod-v4" }
+            local ids = {}
+            for i, n in ipairs(names) do ids[i] = find(n).ImageId end
+            table.insert(ids, 3, "m-doesnotexist000")
+            local results = ecs.parallel(ids, function(id)
+              ecs.modify_image_attribute{ ImageId = id, Description = "touched by parallel" }
+              return ecs.image(id).ImageId
+            end, { concurrency = 3 })
+            local out = { n = #results }
+            for i, r in ipairs(results) do
+              out[i] = r.ok and r.value or ("error:" .. r.err.code .. "@" .. tostring(r.err.where))
+            end
+            out.ids = table.concat(ids, ",")
+            out.touched = ecs.image(ids[5]).Description
+            return out
+            """)
+        XCTAssertEqual(v["n"], 5)
+        let ids = try XCTUnwrap(v["ids"]?.stringValue).split(separator: ",").map(String.init)
+        for i in [0, 1, 3, 4] { XCTAssertEqual(v.element(i + 1)?.stringValue, ids[i]) }
+        XCTAssertEqual(v.element(3)?.stringValue, "error:InvalidImageId.NotFound@test:6")
+        XCTAssertEqual(v["touched"], "touched by parallel")
+    }
+
+    func testLuaErrorsAndPlainValuesInsideFn() throws {
+        let v = try value("""
+            local r = ecs.parallel({ 1, 2, 3 }, function(x)
+              if x == 2 then error("boom") end
+              return x * 10
+            end)
+            return { a = r[1].value, bok = r[2].ok, berr = r[2].err, c = r[3].value }
+            """)
+        XCTAssertEqual(v["a"], 10)
+        XCTAssertEqual(v["bok"], false)
+        XCTAssertTrue(v["berr"]?.stringValue?.hasSuffix("boom") ?? false)
+        XCTAssertEqual(v["c"], 30)
+    }
+
+    func testIteratorsAndWaitsYieldInsideParallel() throws {
+        let v = try value("""
+            local r = ecs.parallel({ "self", "system" }, function(alias)
+              local n = 0
+              for img in ecs.images{ ImageOwnerAlias = alias, PageSize = 3, Status = "ALL" } do n = n + 1 end
+              return n
+            end)
+            local w = ecs.parallel({ find("web-prod-v1").ImageId }, function(id)
+              return ecs.wait_image{ ImageId = id, Status = "Available", interval = 0.01 }.Status
+            end)
+            return { self = r[1].value, system = r[2].value, waited = w[1].value,
+                     total = ecs.describe_images{ ImageOwnerAlias = "self", Status = "ALL" }.TotalCount }
+            """)
+        XCTAssertEqual(v["self"], v["total"])
+        XCTAssertGreaterThan(v["system"]?.numericValue ?? 0, 0)
+        XCTAssertEqual(v["waited"], "Available")
+    }
+
+    func testArgumentErrors() {
+        XCTAssertTrue(luaError("ecs.parallel(1, print)")?.message.contains("bad argument #1 to 'parallel'") ?? false)
+        XCTAssertTrue(luaError("ecs.parallel({}, 1)")?.message.contains("bad argument #2 to 'parallel'") ?? false)
+        XCTAssertTrue(luaError("ecs.parallel({}, print, { concurrency = 0 })")?.message.contains("concurrency") ?? false)
+    }
+
+    func testEmptyItemsGiveAnEmptyResult() throws {
+        XCTAssertEqual(try value("return #ecs.parallel({}, print)"), 0)
+    }
+}
+
+/// With emulator latency, concurrent calls overlap: eight calls at concurrency 8 take far less than eight serial ones.
+final class ParallelConcurrencyTests: ECSLuaTestCase {
+    override var emulatorOptions: EmulatorOptions { EmulatorOptions(latencyMs: 150, rate: nil) }
+
+    func testRequestsOverlap() throws {
+        let serialStart = Date()
+        try lua.run("for i = 1, 4 do ecs.describe_regions{} end")
+        let serial = Date().timeIntervalSince(serialStart) / 4
+        let parallelStart = Date()
+        let v = try value("""
+            local items = {}
+            for i = 1, 16 do items[i] = i end
+            local r = ecs.parallel(items, function() return ecs.describe_regions{}.RequestId end, { concurrency = 8 })
+            local ok = 0
+            for _, x in ipairs(r) do if x.ok then ok = ok + 1 end end
+            return ok
+            """)
+        let parallel = Date().timeIntervalSince(parallelStart)
+        XCTAssertEqual(v, 16)
+        XCTAssertLessThan(parallel / (16 * serial), 0.4, "16 calls at concurrency 8 took \(parallel)s; one call takes \(serial)s")
+    }
+
+    func testProgressLineOnlyOnATerminal() throws {
+        let script = """
+            local items = {}
+            for i = 1, 8 do items[i] = i end
+            ecs.parallel(items, function() return ecs.describe_regions{} end, { concurrency = 1 })
+            """
+        try lua.run(script)
+        XCTAssertEqual(lua.errorOutput, "", "not a terminal: no progress line")
+        lua.close()
+        lua = try LuaHarness(options: emulatorOptions, isTerminal: true)
+        try lua.run(script)
+        XCTAssertTrue(lua.errorOutput.contains("ecs.parallel "), lua.errorOutput)
+        XCTAssertTrue(lua.errorOutput.contains("/8"), lua.errorOutput)
+        XCTAssertTrue(lua.errorOutput.hasSuffix("\r\u{1B}[2K"), "the line is cleared at the end")
+    }
+}
+
+extension LuaValue {
+    /// The `i`-th element (1-based) of an array, or the value of integer key `i` of a table.
+    func element(_ i: Int) -> LuaValue? {
+        switch self {
+        case .array(let items): return i >= 1 && i <= items.count ? items[i - 1] : nil
+        case .table(let entries): return entries.first { $0.key == .integer(Int64(i)) }?.value
+        default: return nil
+        }
+    }
+}

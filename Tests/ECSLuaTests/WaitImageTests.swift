@@ -1,0 +1,72 @@
+import Foundation
+import LuaBridge
+import XCTest
+
+@testable import ECSLua
+
+final class WaitImageTests: ECSLuaTestCase {
+    func testReturnsAtOnceWhenTheStatusHolds() throws {
+        let v = try value(#"local id = find("web-prod-v1").ImageId; return ecs.wait_image{ ImageId = id, Status = "Deprecated,Available" }.ImageId == id"#)
+        XCTAssertEqual(v, true)
+    }
+
+    func testPollsUntilTheConditionHolds() throws {
+        let v = try value("""
+            local id = find("web-prod-v2").ImageId
+            local polls = 0
+            local img = ecs.wait_image{ ImageId = id, interval = 0.01, condition = function(img)
+              polls = polls + 1
+              if polls == 2 then ecs.modify_image_attribute{ ImageId = id, ImageName = "renamed-while-waiting" } end
+              return img.ImageName == "renamed-while-waiting"
+            end }
+            return { polls = polls, name = img.ImageName }
+            """)
+        XCTAssertEqual(v["polls"], 3)
+        XCTAssertEqual(v["name"], "renamed-while-waiting")
+    }
+
+    func testTimeoutShowsTheLastObservedState() throws {
+        let started = Date()
+        let v = try value("""
+            local id = find("app-server-creating").ImageId
+            local ok, err = pcall(ecs.wait_image, { ImageId = id, Status = "Available", timeout = 0.3, interval = 0.05 })
+            return { ok = ok, code = err.code, message = err.message, status = err.http_status, where = err.where }
+            """)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+        XCTAssertEqual(v["ok"], false)
+        XCTAssertEqual(v["code"], "Client.WaitTimeout")
+        XCTAssertNil(v["status"])
+        XCTAssertEqual(v["where"], "test:2")
+        let message = try XCTUnwrap(v["message"]?.stringValue)
+        XCTAssertTrue(message.hasPrefix("timed out after 0.3 s waiting for m-"), message)
+        XCTAssertTrue(message.contains("to reach Status Available; last observed: Status=Creating, Progress=45%"), message)
+    }
+
+    func testParameterErrors() throws {
+        let v = try value("""
+            local function code(t) local ok, err = pcall(ecs.wait_image, t); return err.message end
+            return { unknown = code{ ImageId = "m-1", status = "Available" },
+                     neither = code{ ImageId = "m-1" },
+                     both = code{ ImageId = "m-1", Status = "Available", condition = print },
+                     id = code{ Status = "Available" },
+                     timeout = code{ ImageId = "m-1", Status = "Available", timeout = -1 } }
+            """)
+        XCTAssertEqual(v["unknown"], "unknown parameter 'status' for wait_image; did you mean 'Status'?")
+        XCTAssertEqual(v["neither"], "wait_image needs exactly one of Status or condition")
+        XCTAssertEqual(v["both"], "wait_image needs exactly one of Status or condition")
+        XCTAssertEqual(v["id"], "parameter 'ImageId' of wait_image must be a string, got nil")
+        XCTAssertEqual(v["timeout"], "parameter 'timeout' of wait_image must be a positive number of seconds, got -1")
+    }
+
+    func testCtrlCInterruptsTheWait() throws {
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { LuaInterrupt.request() }
+        let started = Date()
+        let error = luaError("""
+            local id = find("app-server-creating").ImageId
+            ecs.wait_image{ ImageId = id, Status = "Available", interval = 5 }
+            """)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+        XCTAssertTrue(error?.message.contains("interrupted!") ?? false, "\(String(describing: error))")
+        LuaInterrupt.clear()
+    }
+}
