@@ -86,7 +86,8 @@ extension ECSModule {
         if let profile = context.profile { call.push(profile); call.setField(of: -2, "profile") }
         if let endpoint = c.endpoint { call.push(endpoint); call.setField(of: -2, "endpoint") }
         call.push(c.retry.maxAttempts - 1); call.setField(of: -2, "retries")
-        call.push(c.readTimeout); call.setField(of: -2, "timeout")
+        if c.readTimeout == c.readTimeout.rounded(), abs(c.readTimeout) < 1e9 { call.push(Int64(c.readTimeout)) } else { call.push(c.readTimeout) }
+        call.setField(of: -2, "timeout")
         call.push(c.rate?.description ?? "off"); call.setField(of: -2, "rate")
         call.push(c.signature.rawValue); call.setField(of: -2, "signature")
         call.push(c.dryRun); call.setField(of: -2, "dry_run")

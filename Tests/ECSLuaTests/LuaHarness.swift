@@ -75,6 +75,12 @@ final class LuaHarness {
         sinkOut = { [unowned self] in self.output += $0 }
         sinkErr = { [unowned self] in self.errorOutput += $0 }
         try ECSModule.register(in: state, context: context)
+        // print goes to the captured output, as the shell routes it to its own output.
+        state.setGlobal("print") { call in
+            let text = (0..<call.top).map { call.describe(at: $0 + 1) }.joined(separator: "\t")
+            sinkOut(text + "\n")
+            return .none
+        }
         try state.run(Self.prelude, name: "=prelude")
     }
 

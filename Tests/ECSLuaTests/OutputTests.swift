@@ -58,6 +58,7 @@ final class OutputTests: ECSLuaTestCase {
         XCTAssertEqual(set["rate"], "100/6")
         XCTAssertEqual(set["retries"], 2)
         XCTAssertEqual(set["signature"], "v1")
+        XCTAssertEqual(set["timeout"], 3)
         XCTAssertEqual(lua.context.configuration.signature, .v1)
         XCTAssertEqual(try value("return #ecs.describe_images{ PageSize = 1 }.Images"), 1, "v1 signatures work too")
     }

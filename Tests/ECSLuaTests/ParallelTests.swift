@@ -1,3 +1,4 @@
+import ECSCore
 import ECSEmulator
 import Foundation
 import LuaBridge
@@ -121,5 +122,42 @@ extension LuaValue {
         case .table(let entries): return entries.first { $0.key == .integer(Int64(i)) }?.value
         default: return nil
         }
+    }
+}
+
+/// The client's limiter paces a parallel job at the quota, so the server never throttles it.
+final class ParallelPacingTests: XCTestCase {
+    func testParallelJobStaysWithinTheQuotaWithoutThrottling() throws {
+        let lua = try LuaHarness(options: EmulatorOptions(rate: .init(tokens: 5, seconds: 1))) {
+            $0.rate = RateLimit(tokens: 5, seconds: 1)
+        }
+        defer { lua.close() }
+        let started = Date()
+        let v = try lua.run("""
+            local items = {}
+            for i = 1, 12 do items[i] = i end
+            local r = ecs.parallel(items, function() return ecs.describe_regions{}.RequestId end, { concurrency = 8 })
+            local failed = {}
+            for _, x in ipairs(r) do if not x.ok then failed[#failed + 1] = x.err.code end end
+            return table.concat(failed, ",")
+            """)
+        let elapsed = Date().timeIntervalSince(started)
+        XCTAssertEqual(v.first, "", "no item failed (no Throttling.User)")
+        XCTAssertGreaterThan(elapsed, (12.0 - 5.0) / 5.0 * 0.9, "paced at 5 per second after the first 5")
+        XCTAssertEqual(lua.transport.actions.count, 12, "no retries were needed")
+    }
+}
+
+final class ParallelInterruptTests: ECSLuaTestCase {
+    func testCtrlCStopsTheWholeJob() throws {
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { LuaInterrupt.request() }
+        let started = Date()
+        let error = luaError("""
+            local id = find("app-server-creating").ImageId
+            ecs.parallel({ id, id, id }, function(x) return ecs.wait_image{ ImageId = x, Status = "Available", interval = 5 } end)
+            """)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+        XCTAssertTrue(error?.message.contains("interrupted!") ?? false, "\(String(describing: error))")
+        LuaInterrupt.clear()
     }
 }
