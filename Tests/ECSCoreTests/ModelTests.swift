@@ -212,8 +212,8 @@ final class ModelTests: XCTestCase {
         let request = ModifyImageAttributeRequest(
             imageId: "m-1", regionId: "cn-beijing", imageName: "web", description: "desc", imageFamily: "fam",
             status: "Deprecated", bootMode: "UEFI", licenseType: "BYOL",
-            features: .init(imdsSupport: "v2", nvmeSupport: "supported"), dryRun: true, ownerAccount: "oa",
-            ownerId: 1, resourceOwnerAccount: "roa", resourceOwnerId: 2)
+            features: .init(imdsSupport: "v2", nvmeSupport: "supported"), dryRun: true,
+            owner: OwnerParameters(ownerAccount: "oa", ownerId: 1, resourceOwnerAccount: "roa", resourceOwnerId: 2))
         XCTAssertEqual(
             request.parameters,
             [

@@ -13,29 +13,19 @@ public struct DeleteImageRequest: ECSRequest, Equatable {
     public var force: Bool?
     /// `DryRun`.
     public var dryRun: Bool?
-    /// `OwnerAccount`.
-    public var ownerAccount: String?
-    /// `OwnerId`.
-    public var ownerId: Int64?
-    /// `ResourceOwnerAccount`.
-    public var resourceOwnerAccount: String?
-    /// `ResourceOwnerId`.
-    public var resourceOwnerId: Int64?
+    /// The owner fields, set only when acting for another account.
+    public var owner: OwnerParameters
 
     /// Creates a request for `imageId`.
     public init(
         imageId: String, regionId: String? = nil, force: Bool? = nil, dryRun: Bool? = nil,
-        ownerAccount: String? = nil, ownerId: Int64? = nil, resourceOwnerAccount: String? = nil,
-        resourceOwnerId: Int64? = nil
+        owner: OwnerParameters = OwnerParameters()
     ) {
         self.imageId = imageId
         self.regionId = regionId
         self.force = force
         self.dryRun = dryRun
-        self.ownerAccount = ownerAccount
-        self.ownerId = ownerId
-        self.resourceOwnerAccount = resourceOwnerAccount
-        self.resourceOwnerId = resourceOwnerId
+        self.owner = owner
     }
 
     /// The flattened wire parameters.
@@ -45,10 +35,7 @@ public struct DeleteImageRequest: ECSRequest, Equatable {
         builder.set("RegionId", regionId)
         builder.set("Force", force)
         builder.set("DryRun", dryRun)
-        builder.set("OwnerAccount", ownerAccount)
-        builder.set("OwnerId", ownerId)
-        builder.set("ResourceOwnerAccount", resourceOwnerAccount)
-        builder.set("ResourceOwnerId", resourceOwnerId)
+        owner.apply(to: &builder)
         return builder.parameters
     }
 }

@@ -9,26 +9,16 @@ public struct DescribeImageFromFamilyRequest: ECSRequest, Equatable {
     public var imageFamily: String
     /// `RegionId`; nil means the client's region.
     public var regionId: String?
-    /// `OwnerAccount`.
-    public var ownerAccount: String?
-    /// `OwnerId`.
-    public var ownerId: Int64?
-    /// `ResourceOwnerAccount`.
-    public var resourceOwnerAccount: String?
-    /// `ResourceOwnerId`.
-    public var resourceOwnerId: Int64?
+    /// The owner fields, set only when acting for another account.
+    public var owner: OwnerParameters
 
     /// Creates a request for `imageFamily`.
     public init(
-        imageFamily: String, regionId: String? = nil, ownerAccount: String? = nil, ownerId: Int64? = nil,
-        resourceOwnerAccount: String? = nil, resourceOwnerId: Int64? = nil
+        imageFamily: String, regionId: String? = nil, owner: OwnerParameters = OwnerParameters()
     ) {
         self.imageFamily = imageFamily
         self.regionId = regionId
-        self.ownerAccount = ownerAccount
-        self.ownerId = ownerId
-        self.resourceOwnerAccount = resourceOwnerAccount
-        self.resourceOwnerId = resourceOwnerId
+        self.owner = owner
     }
 
     /// The flattened wire parameters.
@@ -36,10 +26,7 @@ public struct DescribeImageFromFamilyRequest: ECSRequest, Equatable {
         var builder = ParameterBuilder()
         builder.set("ImageFamily", imageFamily)
         builder.set("RegionId", regionId)
-        builder.set("OwnerAccount", ownerAccount)
-        builder.set("OwnerId", ownerId)
-        builder.set("ResourceOwnerAccount", resourceOwnerAccount)
-        builder.set("ResourceOwnerId", resourceOwnerId)
+        owner.apply(to: &builder)
         return builder.parameters
     }
 }

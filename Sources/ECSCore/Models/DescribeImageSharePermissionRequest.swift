@@ -13,29 +13,19 @@ public struct DescribeImageSharePermissionRequest: ECSRequest, Equatable {
     public var pageNumber: Int?
     /// `PageSize`, at most 100.
     public var pageSize: Int?
-    /// `OwnerAccount`.
-    public var ownerAccount: String?
-    /// `OwnerId`.
-    public var ownerId: Int64?
-    /// `ResourceOwnerAccount`.
-    public var resourceOwnerAccount: String?
-    /// `ResourceOwnerId`.
-    public var resourceOwnerId: Int64?
+    /// The owner fields, set only when acting for another account.
+    public var owner: OwnerParameters
 
     /// Creates a request for `imageId`.
     public init(
         imageId: String, regionId: String? = nil, pageNumber: Int? = nil, pageSize: Int? = nil,
-        ownerAccount: String? = nil, ownerId: Int64? = nil, resourceOwnerAccount: String? = nil,
-        resourceOwnerId: Int64? = nil
+        owner: OwnerParameters = OwnerParameters()
     ) {
         self.imageId = imageId
         self.regionId = regionId
         self.pageNumber = pageNumber
         self.pageSize = pageSize
-        self.ownerAccount = ownerAccount
-        self.ownerId = ownerId
-        self.resourceOwnerAccount = resourceOwnerAccount
-        self.resourceOwnerId = resourceOwnerId
+        self.owner = owner
     }
 
     /// The flattened wire parameters.
@@ -45,10 +35,7 @@ public struct DescribeImageSharePermissionRequest: ECSRequest, Equatable {
         builder.set("RegionId", regionId)
         builder.set("PageNumber", pageNumber)
         builder.set("PageSize", pageSize)
-        builder.set("OwnerAccount", ownerAccount)
-        builder.set("OwnerId", ownerId)
-        builder.set("ResourceOwnerAccount", resourceOwnerAccount)
-        builder.set("ResourceOwnerId", resourceOwnerId)
+        owner.apply(to: &builder)
         return builder.parameters
     }
 }

@@ -55,14 +55,8 @@ public struct DescribeImagesRequest: ECSRequest, Equatable {
     public var pageSize: Int?
     /// `DryRun`.
     public var dryRun: Bool?
-    /// `OwnerAccount`.
-    public var ownerAccount: String?
-    /// `OwnerId`.
-    public var ownerId: Int64?
-    /// `ResourceOwnerAccount`.
-    public var resourceOwnerAccount: String?
-    /// `ResourceOwnerId`.
-    public var resourceOwnerId: Int64?
+    /// The owner fields, set only when acting for another account.
+    public var owner: OwnerParameters
 
     /// Creates a request; every filter is optional.
     public init(
@@ -73,8 +67,7 @@ public struct DescribeImagesRequest: ECSRequest, Equatable {
         isSupportCloudinit: Bool? = nil, isSupportIoOptimized: Bool? = nil, showExpired: Bool? = nil,
         usable: Bool? = nil, resourceGroupId: String? = nil, tags: [KeyValueParameter] = [],
         filters: [KeyValueParameter] = [], pageNumber: Int? = nil, pageSize: Int? = nil, dryRun: Bool? = nil,
-        ownerAccount: String? = nil, ownerId: Int64? = nil, resourceOwnerAccount: String? = nil,
-        resourceOwnerId: Int64? = nil
+        owner: OwnerParameters = OwnerParameters()
     ) {
         self.regionId = regionId
         self.imageId = imageId
@@ -100,10 +93,7 @@ public struct DescribeImagesRequest: ECSRequest, Equatable {
         self.pageNumber = pageNumber
         self.pageSize = pageSize
         self.dryRun = dryRun
-        self.ownerAccount = ownerAccount
-        self.ownerId = ownerId
-        self.resourceOwnerAccount = resourceOwnerAccount
-        self.resourceOwnerId = resourceOwnerId
+        self.owner = owner
     }
 
     /// The flattened wire parameters.
@@ -133,10 +123,7 @@ public struct DescribeImagesRequest: ECSRequest, Equatable {
         builder.set("PageNumber", pageNumber)
         builder.set("PageSize", pageSize)
         builder.set("DryRun", dryRun)
-        builder.set("OwnerAccount", ownerAccount)
-        builder.set("OwnerId", ownerId)
-        builder.set("ResourceOwnerAccount", resourceOwnerAccount)
-        builder.set("ResourceOwnerId", resourceOwnerId)
+        owner.apply(to: &builder)
         return builder.parameters
     }
 }

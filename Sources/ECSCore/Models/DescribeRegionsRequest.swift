@@ -11,28 +11,18 @@ public struct DescribeRegionsRequest: ECSRequest, Equatable {
     public var instanceChargeType: String?
     /// `ResourceType`.
     public var resourceType: String?
-    /// `OwnerAccount`.
-    public var ownerAccount: String?
-    /// `OwnerId`.
-    public var ownerId: Int64?
-    /// `ResourceOwnerAccount`.
-    public var resourceOwnerAccount: String?
-    /// `ResourceOwnerId`.
-    public var resourceOwnerId: Int64?
+    /// The owner fields, set only when acting for another account.
+    public var owner: OwnerParameters
 
     /// Creates a request; every field is optional.
     public init(
         acceptLanguage: String? = nil, instanceChargeType: String? = nil, resourceType: String? = nil,
-        ownerAccount: String? = nil, ownerId: Int64? = nil, resourceOwnerAccount: String? = nil,
-        resourceOwnerId: Int64? = nil
+        owner: OwnerParameters = OwnerParameters()
     ) {
         self.acceptLanguage = acceptLanguage
         self.instanceChargeType = instanceChargeType
         self.resourceType = resourceType
-        self.ownerAccount = ownerAccount
-        self.ownerId = ownerId
-        self.resourceOwnerAccount = resourceOwnerAccount
-        self.resourceOwnerId = resourceOwnerId
+        self.owner = owner
     }
 
     /// The flattened wire parameters.
@@ -41,10 +31,7 @@ public struct DescribeRegionsRequest: ECSRequest, Equatable {
         builder.set("AcceptLanguage", acceptLanguage)
         builder.set("InstanceChargeType", instanceChargeType)
         builder.set("ResourceType", resourceType)
-        builder.set("OwnerAccount", ownerAccount)
-        builder.set("OwnerId", ownerId)
-        builder.set("ResourceOwnerAccount", resourceOwnerAccount)
-        builder.set("ResourceOwnerId", resourceOwnerId)
+        owner.apply(to: &builder)
         return builder.parameters
     }
 }

@@ -39,21 +39,14 @@ public struct ModifyImageAttributeRequest: ECSRequest, Equatable {
     public var features: Features?
     /// `DryRun`: check only.
     public var dryRun: Bool?
-    /// `OwnerAccount`.
-    public var ownerAccount: String?
-    /// `OwnerId`.
-    public var ownerId: Int64?
-    /// `ResourceOwnerAccount`.
-    public var resourceOwnerAccount: String?
-    /// `ResourceOwnerId`.
-    public var resourceOwnerId: Int64?
+    /// The owner fields, set only when acting for another account.
+    public var owner: OwnerParameters
 
     /// Creates a request; only `imageId` is required.
     public init(
         imageId: String, regionId: String? = nil, imageName: String? = nil, description: String? = nil,
         imageFamily: String? = nil, status: String? = nil, bootMode: String? = nil, licenseType: String? = nil,
-        features: Features? = nil, dryRun: Bool? = nil, ownerAccount: String? = nil, ownerId: Int64? = nil,
-        resourceOwnerAccount: String? = nil, resourceOwnerId: Int64? = nil
+        features: Features? = nil, dryRun: Bool? = nil, owner: OwnerParameters = OwnerParameters()
     ) {
         self.imageId = imageId
         self.regionId = regionId
@@ -65,10 +58,7 @@ public struct ModifyImageAttributeRequest: ECSRequest, Equatable {
         self.licenseType = licenseType
         self.features = features
         self.dryRun = dryRun
-        self.ownerAccount = ownerAccount
-        self.ownerId = ownerId
-        self.resourceOwnerAccount = resourceOwnerAccount
-        self.resourceOwnerId = resourceOwnerId
+        self.owner = owner
     }
 
     /// The flattened wire parameters.
@@ -85,10 +75,7 @@ public struct ModifyImageAttributeRequest: ECSRequest, Equatable {
         builder.set("Features.ImdsSupport", features?.imdsSupport)
         builder.set("Features.NvmeSupport", features?.nvmeSupport)
         builder.set("DryRun", dryRun)
-        builder.set("OwnerAccount", ownerAccount)
-        builder.set("OwnerId", ownerId)
-        builder.set("ResourceOwnerAccount", resourceOwnerAccount)
-        builder.set("ResourceOwnerId", resourceOwnerId)
+        owner.apply(to: &builder)
         return builder.parameters
     }
 }

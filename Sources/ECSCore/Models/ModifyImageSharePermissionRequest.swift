@@ -19,20 +19,13 @@ public struct ModifyImageSharePermissionRequest: ECSRequest, Equatable {
     public var launchPermission: String?
     /// `DryRun`.
     public var dryRun: Bool?
-    /// `OwnerAccount`.
-    public var ownerAccount: String?
-    /// `OwnerId`.
-    public var ownerId: Int64?
-    /// `ResourceOwnerAccount`.
-    public var resourceOwnerAccount: String?
-    /// `ResourceOwnerId`.
-    public var resourceOwnerId: Int64?
+    /// The owner fields, set only when acting for another account.
+    public var owner: OwnerParameters
 
     /// Creates a request for `imageId`.
     public init(
         imageId: String, regionId: String? = nil, addAccounts: [String] = [], removeAccounts: [String] = [],
-        isPublic: Bool? = nil, launchPermission: String? = nil, dryRun: Bool? = nil, ownerAccount: String? = nil,
-        ownerId: Int64? = nil, resourceOwnerAccount: String? = nil, resourceOwnerId: Int64? = nil
+        isPublic: Bool? = nil, launchPermission: String? = nil, dryRun: Bool? = nil, owner: OwnerParameters = OwnerParameters()
     ) {
         self.imageId = imageId
         self.regionId = regionId
@@ -41,10 +34,7 @@ public struct ModifyImageSharePermissionRequest: ECSRequest, Equatable {
         self.isPublic = isPublic
         self.launchPermission = launchPermission
         self.dryRun = dryRun
-        self.ownerAccount = ownerAccount
-        self.ownerId = ownerId
-        self.resourceOwnerAccount = resourceOwnerAccount
-        self.resourceOwnerId = resourceOwnerId
+        self.owner = owner
     }
 
     /// The flattened wire parameters.
@@ -57,10 +47,7 @@ public struct ModifyImageSharePermissionRequest: ECSRequest, Equatable {
         builder.set("IsPublic", isPublic)
         builder.set("LaunchPermission", launchPermission)
         builder.set("DryRun", dryRun)
-        builder.set("OwnerAccount", ownerAccount)
-        builder.set("OwnerId", ownerId)
-        builder.set("ResourceOwnerAccount", resourceOwnerAccount)
-        builder.set("ResourceOwnerId", resourceOwnerId)
+        owner.apply(to: &builder)
         return builder.parameters
     }
 }
