@@ -161,3 +161,41 @@ final class ParallelInterruptTests: ECSLuaTestCase {
         LuaInterrupt.clear()
     }
 }
+
+final class NestedParallelTests: ECSLuaTestCase {
+    func testParallelInsideParallel() throws {
+        let v = try value("""
+            local outer = ecs.parallel({ 1, 2 }, function(i)
+              local inner = ecs.parallel({ 1, 2, 3 }, function(j) return i * 10 + #ecs.describe_regions{}.Regions * 0 + j end)
+              local sum = 0
+              for _, r in ipairs(inner) do sum = sum + r.value end
+              return sum
+            end)
+            return { a = outer[1].value, b = outer[2].value }
+            """)
+        XCTAssertEqual(v["a"], 36)
+        XCTAssertEqual(v["b"], 66)
+    }
+}
+
+/// Injected server faults arrive as retryable error objects.
+final class FaultTests: ECSLuaTestCase {
+    override var emulatorOptions: EmulatorOptions { EmulatorOptions(faultRate: 1, rate: nil) }
+
+    func testServerFaultsAreRetryable() throws {
+        let v = try value("""
+            local codes = {}
+            for i = 1, 4 do
+              local ok, err = pcall(ecs.describe_regions)
+              codes[#codes + 1] = tostring(ok) .. ":" .. err.code .. ":" .. tostring(err.retryable)
+            end
+            return table.concat(codes, " ")
+            """)
+        for entry in try XCTUnwrap(v.stringValue).split(separator: " ") {
+            let parts = entry.split(separator: ":")
+            XCTAssertEqual(parts.first, "false")
+            XCTAssertTrue(["ServiceUnavailable", "InternalError", "Client.Transport"].contains(String(parts[1])), String(entry))
+            XCTAssertEqual(parts.last, "true", String(entry))
+        }
+    }
+}
