@@ -1,3 +1,4 @@
+import ECSEmulator
 import Foundation
 import LuaBridge
 import XCTest
@@ -67,6 +68,20 @@ final class WaitImageTests: ECSLuaTestCase {
             """)
         XCTAssertLessThan(Date().timeIntervalSince(started), 3)
         XCTAssertTrue(error?.message.contains("interrupted!") ?? false, "\(String(describing: error))")
+        LuaInterrupt.clear()
+    }
+}
+
+/// Ctrl-C during a slow request cancels it and raises "interrupted!" at once.
+final class RequestInterruptTests: ECSLuaTestCase {
+    override var emulatorOptions: EmulatorOptions { EmulatorOptions(latencyMs: 4000, rate: nil) }
+
+    func testCtrlCCancelsARequestInFlight() throws {
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { LuaInterrupt.request() }
+        let started = Date()
+        let error = luaError("ecs.describe_regions{}")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "did not wait for the 4 s answer")
+        XCTAssertEqual(error?.message, "interrupted!")
         LuaInterrupt.clear()
     }
 }
