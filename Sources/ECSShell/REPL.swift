@@ -14,7 +14,7 @@ public final class REPL {
 
     /// Makes a REPL; `prompt` is asked before every chunk (the region may change).
     public init(state: LuaState, reader: LineReader, history: HistoryFile?, prompt: @escaping () -> String,
-                write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+                write: @escaping (String) -> Void = { print($0, terminator: "") },  // C stdio, ordered with Lua's print
                 writeError: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.state = state
         self.reader = reader

@@ -11,7 +11,7 @@ public struct ScriptRunner {
 
     /// Makes a runner on a configured state.
     public init(state: LuaState, options: ShellOptions,
-                write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+                write: @escaping (String) -> Void = { print($0, terminator: "") },  // C stdio, ordered with Lua's print
                 writeError: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.state = state
         self.options = options
