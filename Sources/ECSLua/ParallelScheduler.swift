@@ -29,6 +29,11 @@ final class ParallelScheduler {
     private var submittedDuringResume = false
     private var nextTicket = 0
     private var progress: ProgressLine?
+    /// The next item to start (1-based); items before it have started.
+    private var next = 1
+    /// Items whose coroutine has returned, and how many of those failed (for the Ctrl-C report).
+    private var finished = 0
+    private var failed = 0
 
     /// Prepares a run over `total` items whose function, items and results tables are in the registry under `keys`.
     init(context: ECSContext, state: LuaState, keys: (fn: String, items: String, results: String), total: Int, concurrency: Int) {
@@ -59,12 +64,25 @@ final class ParallelScheduler {
 
     /// Runs every item; returns when all have finished. Throws on Ctrl-C or a failure of the runner itself.
     func run() throws {
-        var next = 1
         defer {
             for task in tasks.values { task.cancel() }
             progress?.finish()
             context.flushDryRunText()
         }
+        do {
+            try schedule()
+        } catch {
+            // Ctrl-C surfaces either here or inside a coroutine being resumed; either way, say what is left.
+            if LuaInterrupt.isRequested {
+                progress?.finish()
+                context.errorOutput(interruptionReport())
+            }
+            throw error
+        }
+    }
+
+    /// Starts coroutines and feeds them their answers until every item has finished.
+    private func schedule() throws {
         while true {
             while slots.count < concurrency && next <= total {
                 let index = next
@@ -124,8 +142,24 @@ final class ParallelScheduler {
         }
         if case .returned(let values) = outcome {
             slots[thread.identity] = nil
-            progress?.record(ok: values.first == .boolean(true))
+            let ok = values.first == .boolean(true)
+            finished += 1
+            if !ok { failed += 1 }
+            progress?.record(ok: ok)
         }
+    }
+
+    /// What Ctrl-C left behind, so an operator knows which items to check: done, in flight
+    /// (their requests may or may not have been applied), and never started.
+    private func interruptionReport() -> String {
+        let inFlight = slots.values.map(\.index).sorted()
+        var text = "ecs.parallel interrupted: \(finished) of \(total) items done (\(finished - failed) ok, \(failed) failed); "
+        text += "\(inFlight.count) in flight, outcome unknown"
+        if !inFlight.isEmpty {
+            let shown = inFlight.prefix(20).map(String.init).joined(separator: ", ")
+            text += " (items \(shown)\(inFlight.count > 20 ? ", ..." : ""))"
+        }
+        return text + "; \(total - (next - 1)) not started\n"
     }
 }
 
