@@ -66,7 +66,8 @@ public final class REPL {
                 }
             } catch {
                 writeError("\((error as? LuaError)?.message ?? "\(error)")\n")
-                remember(chunk)
+                // Kept for re-editing in this session, but only compiled chunks reach the history file.
+                reader.addHistory(chunk)
                 return nil
             }
         }

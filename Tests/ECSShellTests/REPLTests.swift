@@ -63,9 +63,10 @@ final class REPLTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("history").path
-        _ = try session([.line("local t = {"), .line("1 }"), .line("x = 1")], historyPath: path)
+        let s = try session([.line("local t = {"), .line("1 }"), .line("x = = 1"), .line("x = 1")], historyPath: path)
+        XCTAssertEqual(s.reader.history, ["local t = {\n1 }", "x = = 1", "x = 1"], "the session keeps the typo for re-editing")
         let reread = HistoryFile(path: path)
-        XCTAssertEqual(reread.entries, ["local t = {\n1 }", "x = 1"])
+        XCTAssertEqual(reread.entries, ["local t = {\n1 }", "x = 1"], "the file keeps only chunks that compiled")
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
     }
