@@ -1,0 +1,114 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The interactive REPL driven through a real pseudo-terminal: prompts, printing, continuation lines,
+/// completion, Ctrl-C, Ctrl-D and the history file.
+final class REPLTests: XCTestCase {
+    private let ctrlC = "\u{03}"
+    private let ctrlD = "\u{04}"
+    private var session: PtySession!
+
+    override func setUpWithError() throws {
+        session = try PtySession()
+    }
+
+    override func tearDown() {
+        session.home.remove()
+    }
+
+    func testExpressionsPrintTheirValues() throws {
+        let outcome = try session.run([], steps: [
+            .expect("ecsh> "), .send("1+1\r"), .expect("\r\n2\r\n"),
+            .expect("ecsh> "), .send("{b = {1, 2}, a = 's'}\r"), .expect("{ a = \"s\", b = { 1, 2 } }\r\n"),
+            .expect("ecsh> "), .send("'two', 3\r"), .expect("\"two\"\t3\r\n"),
+            .expect("ecsh> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+        XCTAssertFalse(outcome.transcript.contains("ecsh ["), "no region configured, none shown: \(outcome.transcript)")
+    }
+
+    func testLocalPromptShowsTheRegion() throws {
+        let outcome = try session.run(["--local"], steps: [
+            .expect("ecsh [cn-hangzhou]> "), .send("ecs.config().region\r"), .expect("\"cn-hangzhou\"\r\n"),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+    }
+
+    func testIncompleteChunkReadsContinuationLines() throws {
+        let outcome = try session.run([], steps: [
+            .expect("ecsh> "), .send("for i=1,2 do\r"), .expect(">> "),
+            .send("print(i * 10) end\r"), .expect("10\r\n20\r\n"),
+            .expect("ecsh> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+        let history = session.historyLines ?? []
+        XCTAssertEqual(history.count, 1, "one chunk, one entry: \(history)")
+        XCTAssertTrue(history.first.map { $0.hasPrefix("for i=1,2 do") && $0.hasSuffix("print(i * 10) end") } ?? false,
+                      "the whole chunk is one entry: \(history)")
+    }
+
+    func testTabCompletesGlobalFields() throws {
+        // `string.fo<TAB>` must have become `string.format`, or the call below fails.
+        let outcome = try session.run([], steps: [
+            .expect("ecsh> "), .send("string.fo"), .send("\t"), .sleep(0.2), .send("('%d-%s', 7, 'x')\r"),
+            .expect("\"7-x\"\r\n"),
+            .expect("ecsh> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+    }
+
+    func testTabCompletesECSFunctions() throws {
+        // `ecs.mo` is shared by modify_image_attribute and modify_image_share_permission: one Tab completes
+        // the common part, a second lists both, then `a<TAB>` completes the name.
+        let outcome = try session.run(["--local"], steps: [
+            .expect("ecsh [cn-hangzhou]> "), .send("type(ecs.mo"), .send("\t"), .sleep(0.2), .send("\t"),
+            .expect("ecs.modify_image_attribute"), .expect("ecs.modify_image_share_permission"),
+            .send("a"), .send("\t"), .sleep(0.2), .send(")\r"), .expect("\"function\"\r\n"),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+    }
+
+    func testCtrlCWhileTypingClearsTheLine() throws {
+        let outcome = try session.run([], steps: [
+            .expect("ecsh> "), .send("x = 42"), .sleep(0.2), .send(ctrlC),
+            .expect("ecsh> "), .send("x\r"), .expect("\r\nnil\r\n"),
+            .expect("ecsh> "), .send("1+1\r"), .expect("\r\n2\r\n"),
+            .expect("ecsh> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+    }
+
+    func testCtrlCInterruptsARunningChunkAndKeepsTheShell() throws {
+        // The output "loop-started" cannot be the echo of the input, which spells it "loop" .. "-started".
+        let outcome = try session.run([], steps: [
+            .expect("ecsh> "), .send("print('loop' .. '-started') while true do end\r"), .expect("loop-started"),
+            .sleep(0.3), .send(ctrlC), .expect("interrupted"),
+            .expect("ecsh> "), .send("'still' .. '-alive'\r"), .expect("\"still-alive\""),
+            .expect("ecsh> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+    }
+
+    func testCtrlDLeavesWithZero() throws {
+        let outcome = try session.run([], steps: [.expect("ecsh> "), .send(ctrlD), .exit])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+    }
+
+    func testHistoryNeverHoldsTheSecret() throws {
+        let outcome = try session.run([], steps: [
+            .expect("ecsh> "), .send("s = 'MARKER-SECRET-123'\r"),
+            .expect("ecsh> "), .send("'history' .. '-ok'\r"), .expect("\"history-ok\""),
+            .expect("ecsh> "), .send(ctrlD), .exit,
+        ], environment: [
+            "ALIBABA_CLOUD_ACCESS_KEY_ID": "marker-access-id",
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "MARKER-SECRET-123",
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+        let text = (try? String(contentsOfFile: session.home.path(".ecsh_history"), encoding: .utf8)) ?? ""
+        XCTAssertTrue(text.contains("'history' .. '-ok'"), "the history was written: \(text)")
+        XCTAssertFalse(text.contains("MARKER"), "the secret reached the history: \(text)")
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `ecsh SCRIPT.lua ARGS`, `-e`, `ecsh -` and piped input, run through the built binary.
+final class ScriptTests: XCTestCase {
+    private var dir: TemporaryDirectory!
+
+    override func setUpWithError() throws {
+        dir = try TemporaryDirectory(prefix: "ecsh-e2e-scripts")
+    }
+
+    override func tearDown() {
+        dir.remove()
+    }
+
+    private static let argScript = """
+        #!/usr/bin/env ecsh
+        print("0=" .. arg[0])
+        print("1=" .. arg[1])
+        print("2=" .. arg[2])
+        print("n=" .. #arg)
+        print("-1=" .. tostring(arg[-1]))
+        print("-2=" .. tostring(arg[-2]))
+        print("varargs=" .. table.concat({...}, "|") .. "|" .. select("#", ...))
+        """
+
+    func testScriptGetsArgTableAndVarargsLikeLua() throws {
+        let script = try dir.write("args.lua", Self.argScript)
+        let result = try EcshProcess.run([script, "a", "b c"])
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, """
+            0=\(script)
+            1=a
+            2=b c
+            n=2
+            -1=\(BinaryLocator.ecsh().path)
+            -2=nil
+            varargs=a|b c|2
+
+            """)
+        XCTAssertEqual(result.stderr, "")
+    }
+
+    func testOptionsBeforeTheScriptGetNegativeIndices() throws {
+        let script = try dir.write("args.lua", Self.argScript)
+        let result = try EcshProcess.run(["--sandbox", script, "x", "y"])
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertTrue(result.stdout.contains("-1=--sandbox\n-2=\(BinaryLocator.ecsh().path)\n"), "\(result)")
+        XCTAssertTrue(result.stdout.contains("varargs=x|y|2\n"), "\(result)")
+    }
+
+    func testShebangLineIsSkippedAndLineNumbersKept() throws {
+        let script = try dir.write("boom.lua", "#!/usr/bin/env ecsh\nlocal x = 1\nerror('line three')\n")
+        let result = try EcshProcess.run([script])
+        XCTAssertEqual(result.exitCode, 1, "\(result)")
+        XCTAssertTrue(result.stderr.contains("boom.lua:3: line three"), "\(result)")
+    }
+
+    func testExecutableScriptRunsThroughEnvShebang() throws {
+        let script = try dir.write("hello.lua", "#!/usr/bin/env ecsh\nprint('hello from ' .. arg[1])\n", executable: true)
+        let binDir = BinaryLocator.ecsh().deletingLastPathComponent().path
+        let path = binDir + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try EcshProcess(["shebang"], environment: ["PATH": path], executable: URL(fileURLWithPath: script))
+            .wait(timeout: 10)
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, "hello from shebang\n")
+    }
+
+    func testSeveralChunksPrintOnlyTheLastOnesResults() throws {
+        let result = try EcshProcess.run([
+            "-e", "x = 20", "-e", "return 'first chunk'", "-e",
+            "return x * 2 + 2, 'raw string', {b = {1, 2}, a = 's'}, nil, 3.5",
+        ])
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, "42\traw string\t{ a = \"s\", b = { 1, 2 } }\tnil\t3.5\n")
+    }
+
+    func testChunkReturningNothingPrintsOnlyItsOwnOutput() throws {
+        let result = try EcshProcess.run(["-e", "local y = 1 print('side effect', y)"])
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, "side effect\t1\n")
+    }
+
+    func testJSONOutputPrintsOneJSONValuePerResult() throws {
+        let result = try EcshProcess.run(["--output", "json", "-e", "return {a = 1, list = {1, 2}}, 'two words'"])
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, "\(result)")
+        guard lines.count == 2 else { return }
+        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        XCTAssertEqual(object?["a"] as? Int, 1)
+        XCTAssertEqual(object?["list"] as? [Int], [1, 2])
+        let string = try JSONSerialization.jsonObject(with: Data(lines[1].utf8), options: .fragmentsAllowed)
+        XCTAssertEqual(string as? String, "two words")
+    }
+
+    func testDashReadsTheScriptFromStandardInput() throws {
+        let result = try EcshProcess.run(
+            ["-", "p", "q"], stdin: "#!/usr/bin/env ecsh\nprint('from stdin', ...)\nprint(arg[0], arg[1], #arg)\n")
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, "from stdin\tp\tq\n-\tp\t2\n")
+    }
+
+    func testPipedInputRunsTheREPLWithoutPrompts() throws {
+        let result = try EcshProcess.run([], stdin: "print(1)\n")
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, "1\n")
+        XCTAssertFalse(result.combined.contains("ecsh>"), "\(result)")
+    }
+
+    func testPipedMultiLineChunkPrintsNoContinuationPrompt() throws {
+        let result = try EcshProcess.run([], stdin: "for i = 1, 2 do\nprint(i * 10)\nend\nprint('done')\n")
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, "10\n20\ndone\n")
+    }
+}
