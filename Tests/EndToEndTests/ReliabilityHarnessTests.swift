@@ -39,9 +39,16 @@ enum ReliabilityHarness {
     /// A fixture's path.
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
-    /// A fresh scratch directory, removed by the caller's test teardown if it wants to.
+    /// One directory per test process holding every scratch directory; removed when the process exits.
+    static let scratchRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ecsh-e2e-reliability-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: ReliabilityHarness.scratchRoot) }
+        return root
+    }()
+
+    /// A fresh scratch directory (a HOME, a data file's folder, a process's output files).
     static func scratchDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ecsh-e2e-\(UUID().uuidString)")
+        let url = scratchRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
