@@ -19,16 +19,18 @@ table.sort(members, function(a, b) return a.CreationTime > b.CreationTime end)
 print(("moving %d images from %s to %s"):format(#members, from, to))
 
 -- Serially: whether the next move fits depends on the ones before it.
-local moved, stopped = {}, nil
+local moved, refused, stopped = {}, {}, nil
 for i, img in ipairs(members) do
   local ok, e = pcall(ecs.modify_image_attribute, { ImageId = img.ImageId, ImageFamily = to })
   if ok then
     moved[#moved + 1] = { ImageId = img.ImageId, ImageName = img.ImageName, Status = img.Status }
   elseif e.code == "ImageQuotaFull.ImageFamily" or e.code == "ImageFamilyQuotaFull" then
-    stopped = { index = i, err = e }
+    stopped = { index = i, err = e }  -- no later image can fit either
     break
+  elseif e.retryable then
+    error(e)  -- retries are exhausted: the service is in trouble, stop here (exit 1)
   else
-    error(e)  -- anything else is unexpected: stop with the error (exit 1)
+    refused[#refused + 1] = ("%s (%s)"):format(img.ImageId, e.code)  -- this image only, e.g. still Creating
   end
 end
 
@@ -39,4 +41,5 @@ if stopped then
   for i = stopped.index, #members do left[#left + 1] = members[i].ImageId end
   print("left in " .. from .. ": " .. table.concat(left, ", "))
 end
+if #refused > 0 then print("refused: " .. table.concat(refused, ", ")) end
 print(("moved %d, left %d"):format(#moved, #members - #moved))
