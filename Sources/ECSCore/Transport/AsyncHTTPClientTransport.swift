@@ -8,8 +8,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     /// The largest response body accepted (DescribeImages pages are far smaller).
     public static let maxBodyBytes = 32 * 1024 * 1024
 
-    private let client: HTTPClient
-    private let shutDown = OnceFlag()
+    private let client: LazyHTTPClient
 
     /// Creates the client; `connectTimeout` bounds connection set-up, `readTimeout` the wait for bytes.
     public init(connectTimeout: TimeInterval = 5, readTimeout: TimeInterval = 10) {
@@ -18,7 +17,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(readTimeout * 1000)))
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .size(Self.maxBodyBytes))
-        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        client = LazyHTTPClient(configuration: configuration)
     }
 
     /// Sends the request; `timeout` is the deadline for the whole exchange, body included.
@@ -33,7 +32,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         }
         let deadline = NIODeadline.now() + .milliseconds(Int64(max(timeout, 0.001) * 1000))
         do {
-            let response = try await client.execute(outgoing, deadline: deadline)
+            let response = try await client.get().execute(outgoing, deadline: deadline)
             var buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
             let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
             return HTTPResponseData(
@@ -47,15 +46,13 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
     /// Shuts the client down, closing pooled connections; later calls do nothing.
     public func shutdown() async {
-        guard shutDown.first() else { return }
-        try? await client.shutdown()
+        try? await client.retire()?.shutdown()
     }
 
     // async-http-client traps when a client is released without shutdown; a transport dropped on an
     // error path must not take the process down, so the task keeps the client alive until it is shut down.
     deinit {
-        guard shutDown.first() else { return }
-        let client = self.client
+        guard let client = client.retire() else { return }
         Task { try? await client.shutdown() }
     }
 
