@@ -22,13 +22,15 @@ public enum DemoData {
         AccessKey(id: "demo-other-access", secret: "demo-other-secret", accountId: otherAccount, allowedActions: ["*"]),
     ]
 
-    /// All demo images; the same on every call (ids and times are derived, not random).
+    /// All demo images (over 300); the same on every call: ids, times and the generated fleet all derive
+    /// from fixed values, never from the clock or a random source.
     public static func images() -> [ImageRecord] {
         var builder = DemoImageBuilder()
         builder.addPlatformImages(regions: ["cn-hangzhou", "cn-shanghai", "cn-beijing", "ap-southeast-1"])
         builder.addHangzhouCustomImages()
         builder.addShanghaiFamilies()
         builder.addOtherRegions()
+        DemoFleet.add(to: &builder)
         return builder.images
     }
 }
