@@ -33,11 +33,11 @@ public final class EmulatorHandler: @unchecked Sendable {
     private var nonces = NonceCache(window: EmulatorHandler.maxSkew)
     private var throttle: TokenBucketThrottle?
 
-    /// Creates a handler over a store; the fault plan defaults to `options.faultRate`.
+    /// Creates a handler over a store; the fault plan defaults to `options.faultRate` and `options.faultSeed`.
     public init(store: any ImageStore, options: EmulatorOptions = EmulatorOptions(), keys: [AccessKey] = DemoData.accessKeys, faults: FaultPlan? = nil) {
         self.store = store
         self.options = options
-        self.faults = faults ?? FaultPlan(rate: options.faultRate, latencyMs: options.latencyMs)
+        self.faults = faults ?? FaultPlan(rate: options.faultRate, latencyMs: options.latencyMs, seed: options.faultSeed)
         self.keys = Dictionary(keys.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.throttle = options.rate.map { TokenBucketThrottle(tokens: $0.tokens, seconds: $0.seconds) }
     }

@@ -45,6 +45,8 @@ public struct EmulatorOptions: Sendable, Equatable {
     public var latencyMs: Int
     /// Probability in 0...1 of an injected fault.
     public var faultRate: Double
+    /// Seed of the fault draws, so a run's failures can be reproduced; nil draws from the system's randomness.
+    public var faultSeed: UInt64?
     /// The server's flow control; nil turns throttling off.
     public var rate: Rate?
     /// The most images one family may hold.
@@ -55,7 +57,7 @@ public struct EmulatorOptions: Sendable, Equatable {
     /// Creates options; the defaults match `ecsh serve` without flags.
     public init(
         host: String = "127.0.0.1", port: Int = 0, dataPath: String? = nil, seed: Seed = .demo,
-        latencyMs: Int = 0, faultRate: Double = 0, rate: Rate? = .documented,
+        latencyMs: Int = 0, faultRate: Double = 0, faultSeed: UInt64? = nil, rate: Rate? = .documented,
         familyQuota: Int = 5, regionFamilyQuota: Int = 8
     ) {
         self.host = host
@@ -64,6 +66,7 @@ public struct EmulatorOptions: Sendable, Equatable {
         self.seed = seed
         self.latencyMs = latencyMs
         self.faultRate = faultRate
+        self.faultSeed = faultSeed
         self.rate = rate
         self.familyQuota = familyQuota
         self.regionFamilyQuota = regionFamilyQuota

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Injected failures and latency: with probability `rate` a request fails with 503, 500 or a
-/// dropped connection (chosen evenly); every response waits `latencyMs` first.
+/// dropped connection (chosen evenly); every response waits `latencyMs` first. With a seed the
+/// draws come from a `SeededGenerator`, so the same seed fails the same requests in the same order.
 public struct FaultPlan: Sendable {
     /// One injected failure.
     public enum Fault: String, Sendable, Equatable, CaseIterable {
@@ -24,6 +25,16 @@ public struct FaultPlan: Sendable {
         self.rate = min(max(rate, 0), 1)
         self.latencyMs = max(latencyMs, 0)
         self.random = random
+    }
+
+    /// Creates a plan whose draws follow `seed` (reproducible), or the system's randomness when nil.
+    public init(rate: Double, latencyMs: Int = 0, seed: UInt64?) {
+        guard let seed else {
+            self.init(rate: rate, latencyMs: latencyMs)
+            return
+        }
+        let generator = LockedGenerator(seed: seed)
+        self.init(rate: rate, latencyMs: latencyMs, random: { generator.unit() })
     }
 
     /// Decides the fate of one request: nil to serve it, or the fault to inject.

@@ -14,6 +14,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Initial data of a new store: demo or empty.") var seed = "demo"
     @Option(help: "Added latency per request, in milliseconds.") var latency = 0
     @Option(name: .customLong("fault-rate"), help: "Probability 0–1 of an injected fault (503, 500, dropped connection).") var faultRate = 0.0
+    @Option(name: .customLong("fault-seed"), help: "Seed of the injected faults: the same seed fails the same requests.") var faultSeed: UInt64?
     @Option(help: "Throttling N/S per account and action, or off.") var rate = "1000/60"
     @Option(name: .customLong("family-quota"), help: "Most images per family.") var familyQuota = 5
     @Option(name: .customLong("region-family-quota"), help: "Most families per account and region.") var regionFamilyQuota = 8
@@ -29,7 +30,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let options = EmulatorOptions(
             host: host, port: port, dataPath: data, seed: EmulatorOptions.Seed(rawValue: seed) ?? .demo,
-            latencyMs: latency, faultRate: faultRate, rate: rate == "off" ? nil : EmulatorOptions.Rate(parsing: rate),
+            latencyMs: latency, faultRate: faultRate, faultSeed: faultSeed, rate: rate == "off" ? nil : EmulatorOptions.Rate(parsing: rate),
             familyQuota: familyQuota, regionFamilyQuota: regionFamilyQuota)
         let server: EmulatorServer
         do { server = try EmulatorServer(options: options) } catch {
