@@ -5,7 +5,7 @@ enum DescribeImageFromFamilyAction {
     static func run(_ context: ActionContext) throws -> JSONNode {
         let region = try context.region()
         let family = try context.parameters.required("ImageFamily")
-        let newest = try context.store.allImages()
+        let newest = try context.store.images(inRegion: region)
             .filter { $0.regionId == region && $0.family == family && $0.status == "Available" && $0.isVisible(to: context.accountId) }
             .max { ($0.creationTime, $0.imageId) < ($1.creationTime, $1.imageId) }
         return .object([

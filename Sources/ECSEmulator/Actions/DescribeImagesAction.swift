@@ -10,7 +10,7 @@ enum DescribeImagesAction {
         let pageNumber = try parameters.int("PageNumber", default: 1, range: 1...Int(Int32.max))
         let pageSize = try parameters.int("PageSize", default: 10, range: 1...100)
         let filter = try ImageFilter(parameters, accountId: context.accountId)
-        let matching = try context.store.allImages()
+        let matching = try context.store.images(inRegion: region)
             .filter { $0.regionId == region && $0.isVisible(to: context.accountId) && filter.matches($0) }
             .sorted { ($0.creationTime, $0.imageId) > ($1.creationTime, $1.imageId) }
         try context.finishDryRun()

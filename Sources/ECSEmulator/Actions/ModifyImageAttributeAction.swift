@@ -11,7 +11,7 @@ enum ModifyImageAttributeAction {
         let current = try context.ownImage(imageId, region: region)
         let changed = try apply(parameters, to: current)
         if changed != current, current.status == "Creating" { throw EmulatorError("InvalidStatus.ImageIsCreating") }
-        let others = try context.store.allImages().filter {
+        let others = try context.store.images(inRegion: region).filter {
             $0.origin == .custom && $0.ownerId == context.accountId && $0.regionId == region && $0.imageId != imageId
         }
         if changed.name != current.name, others.contains(where: { $0.name == changed.name }) {

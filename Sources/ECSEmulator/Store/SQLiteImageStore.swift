@@ -37,6 +37,13 @@ public final class SQLiteImageStore: ImageStore, Sendable {
         }
     }
 
+    /// The images of one region (the primary key's prefix, so an index range, not a scan).
+    public func images(inRegion regionId: String) throws -> [ImageRecord] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT image_id, record FROM images WHERE region_id = ?", arguments: [regionId]).map(decode)
+        }
+    }
+
     /// The image with an id in a region, if stored.
     public func image(id: String, regionId: String) throws -> ImageRecord? {
         try queue.read { db in
