@@ -1,0 +1,92 @@
+// libFuzzer target: what the client and the emulator parse off the wire.
+//
+// The input is used whole (and split at its first newline into a status line and a body) by
+// WireQuery.parse, PercentEncoding.decode, ACS3Signer.parseAuthorization / canonicalHeaders,
+// JSONValue.parse and ECSServiceError.parse. Besides no crash and no hang, each parser must agree
+// with its own writer: parse(make(parse(x))) == parse(x), decode(encode(s)) == s, an
+// Authorization header rebuilt from its parts parses to the same parts, a parsed JSON value
+// survives `jsonText`, and an error answer always has a code and the status it came with.
+
+import Foundation
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzWire(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let text = String(decoding: bytes, as: UTF8.self)
+    let newline = bytes.firstIndex(of: UInt8(ascii: "\n"))
+    let statusLine = String(decoding: bytes[..<(newline ?? 0)], as: UTF8.self)
+    let body = Data(bytes[(newline.map { $0 + 1 } ?? 0)...])
+
+    checkWireQuery(text)
+    checkPercentEncoding(text)
+    checkAuthorization(text)
+    checkAuthorization(ACS3Signer.algorithm + " " + text)
+    _ = ACS3Signer.canonicalHeaders(FuzzInput.dictionary(FuzzInput.pairs(FuzzInput.lines(bytes))))
+    checkJSON(body)
+    checkServiceError(statusLine: statusLine, body: body, firstByte: bytes.first ?? 0)
+    return 0
+}
+
+func checkWireQuery(_ text: String) {
+    let parsed = WireQuery.parse(text)
+    _ = CanonicalQuery.make(parsed)
+    let again = WireQuery.parse(WireQuery.make(parsed))
+    guard again == parsed else { fuzzFail("WireQuery round trip: \(parsed) became \(again)") }
+}
+
+func checkPercentEncoding(_ text: String) {
+    guard PercentEncoding.decode(PercentEncoding.encode(text), plusIsSpace: false) == text,
+        PercentEncoding.decode(PercentEncoding.formEncode(text), plusIsSpace: true) == text
+    else { fuzzFail("PercentEncoding round trip of \(text.debugDescription)") }
+    for plus in [false, true] {
+        if let decoded = PercentEncoding.decode(text, plusIsSpace: plus) {
+            guard PercentEncoding.decode(PercentEncoding.encode(decoded), plusIsSpace: false) == decoded else {
+                fuzzFail("PercentEncoding re-encode of \(decoded.debugDescription)")
+            }
+        }
+    }
+}
+
+func checkAuthorization(_ header: String) {
+    guard let parts = ACS3Signer.parseAuthorization(header) else { return }
+    guard !parts.accessKeyId.isEmpty, !parts.signature.isEmpty, !parts.signedHeaders.isEmpty,
+        !parts.signedHeaders.contains(where: \.isEmpty)
+    else { fuzzFail("parseAuthorization accepted empty parts: \(header.debugDescription)") }
+    let rebuilt = ACS3Signer.authorization(
+        accessKeyId: parts.accessKeyId, signedHeaders: parts.signedHeaders.joined(separator: ";"),
+        signature: parts.signature)
+    guard let again = ACS3Signer.parseAuthorization(rebuilt), again.accessKeyId == parts.accessKeyId,
+        again.signedHeaders == parts.signedHeaders, again.signature == parts.signature
+    else { fuzzFail("Authorization round trip: \(header.debugDescription) rebuilt as \(rebuilt.debugDescription)") }
+}
+
+func checkJSON(_ body: Data) {
+    guard let value = try? JSONValue.parse(body) else { return }
+    let text = value.jsonText
+    guard let again = try? JSONValue.parse(text) else { fuzzFail("jsonText is not JSON: \(text)") }
+    guard sameJSON(again, value) else { fuzzFail("JSON round trip: \(value) became \(again)") }
+}
+
+/// Equality where `.int(2)` and `.double(2.0)` agree: JSON has one number type, and JSONValue.parse
+/// makes `.int` of any integral number that fits, `2.0` and `1e2` included.
+func sameJSON(_ a: JSONValue, _ b: JSONValue) -> Bool {
+    switch (a, b) {
+    case (.int(let x), .double(let y)), (.double(let y), .int(let x)): return Double(exactly: x) == y
+    case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy(sameJSON)
+    case (.object(let x), .object(let y)):
+        return x.count == y.count && x.allSatisfy { key, value in y[key].map { sameJSON(value, $0) } ?? false }
+    default: return a == b
+    }
+}
+
+func checkServiceError(statusLine: String, body: Data, firstByte: UInt8) {
+    let statuses = [200, 400, 403, 404, 409, 429, 500, 502, 503, 504]
+    let status = Int(statusLine) ?? statuses[Int(firstByte) % statuses.count]
+    let headers = [(name: "X-Acs-Retry-After", value: statusLine), (name: "x-acs-request-id", value: "fuzz")]
+    let error = ECSServiceError.parse(status: status, body: body, action: "DescribeImages", headers: headers)
+    guard !error.code.isEmpty, error.httpStatus == status, !error.message.isEmpty else {
+        fuzzFail("ECSServiceError without a code, status or message: \(error)")
+    }
+    _ = error.description
+    _ = error.retryable
+}
