@@ -6,7 +6,7 @@ public enum JSONValue: Sendable, Hashable {
     case null
     /// JSON `true` / `false`.
     case bool(Bool)
-    /// A JSON number without fraction or exponent that fits in 64 bits.
+    /// A JSON number with a whole value that fits in 64 bits (`40`, also `40.0` or `4e1`: the decoder sees values, not text).
     case int(Int64)
     /// Any other JSON number.
     case double(Double)
