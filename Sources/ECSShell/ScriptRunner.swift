@@ -25,6 +25,8 @@ public struct ScriptRunner {
         do {
             try LuaEnvironment.setArguments(state, interpreter: options.interpreterArguments, script: name, arguments: arguments)
             try state.loadFile(path == "-" ? nil : path)
+            // Lua guarantees only LUA_MINSTACK (20) free slots: more arguments need room made first.
+            try state.main.ensureStack(Int32(arguments.count))
             for a in arguments { state.main.push(a) }
             let n = try state.protectedCall(argumentCount: Int32(arguments.count))
             state.main.pop(n)
