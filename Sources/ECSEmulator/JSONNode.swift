@@ -14,6 +14,7 @@ enum JSONNode: Equatable, Sendable {
     /// Compact JSON text.
     func serialized() -> String {
         var out = ""
+        out.reserveCapacity(1_024)
         write(into: &out)
         return out
     }
@@ -45,6 +46,12 @@ enum JSONNode: Equatable, Sendable {
 
     private static func writeString(_ value: String, into out: inout String) {
         out += "\""
+        // Almost every string needs no escape: append it whole rather than scalar by scalar.
+        if !value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
