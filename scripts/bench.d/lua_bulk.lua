@@ -1,0 +1,34 @@
+-- The ecsh side of scripts/bench.d/lua-bulk.sh; prints one JSON line of results for lua_bulk.py.
+--   modify ID...   ModifyImageAttribute once per id (ids may repeat), concurrently, at the client's --rate
+--   describe N     N DescribeImages calls, concurrently
+--   iterate        ecs.images over every Available image we own in the region
+local mode = arg[1]
+
+-- The error codes of the failed items, counted.
+local function tally(results)
+  local ok, errors = 0, {}
+  for _, r in ipairs(results) do
+    if r.ok then ok = ok + 1 else errors[r.err.code] = (errors[r.err.code] or 0) + 1 end
+  end
+  return { ok = ok, errors = errors }
+end
+
+if mode == "modify" then
+  local items = {}
+  for i = 2, #arg do items[#items + 1] = { n = i - 1, id = arg[i] } end
+  print(json.encode(tally(ecs.parallel(items, function(item)
+    return ecs.modify_image_attribute{ ImageId = item.id, Description = "bench run item " .. item.n }
+  end, { concurrency = 16 }))))
+elseif mode == "describe" then
+  local items = {}
+  for i = 1, tonumber(arg[2]) do items[i] = i end
+  print(json.encode(tally(ecs.parallel(items, function()
+    return ecs.describe_images{ ImageOwnerAlias = "self", PageSize = 10 }.TotalCount
+  end, { concurrency = 16 }))))
+elseif mode == "iterate" then
+  local count = 0
+  for _ in ecs.images{ ImageOwnerAlias = "self", PageSize = 100 } do count = count + 1 end
+  print(json.encode({ ok = count, errors = {} }))
+else
+  error("usage: lua_bulk.lua modify ID... | describe N | iterate")
+end
