@@ -68,3 +68,4 @@ let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "bridge" || which == "all" { try bridge() }
 if which == "signing" || which == "all" { signing() }
 if which == "validation" || which == "all" { validation() }
+if which == "emulator" { try await EmulatorLoad.main(Array(CommandLine.arguments.dropFirst(2))) }
