@@ -30,6 +30,7 @@ public struct ResultPrinter {
             return try (0..<count).map { i -> String in
                 let top = call.top
                 defer { call.setTop(top) }
+                try call.ensureStack(8)  // a chunk may return enough values to fill the stack
                 call.pushGlobal("json")
                 call.pushField(of: -1, "encode")
                 call.pushCopy(of: first + i)
