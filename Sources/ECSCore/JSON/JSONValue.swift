@@ -6,7 +6,7 @@ public enum JSONValue: Sendable, Hashable {
     case null
     /// JSON `true` / `false`.
     case bool(Bool)
-    /// A JSON number with a whole value that fits in 64 bits (`40`, also `40.0` or `4e1`: the decoder sees values, not text).
+    /// A JSON number written without fraction or exponent that fits in 64 bits.
     case int(Int64)
     /// Any other JSON number.
     case double(Double)
@@ -59,10 +59,34 @@ extension JSONValue: Codable {
 extension JSONValue {
     /// Parses JSON text; throws `ECSClientError.decoding` when it is not JSON.
     public static func parse(_ data: Data) throws -> JSONValue {
+        // JSONSerialization, not JSONDecoder: Codable can only guess a value's type by failing to
+        // decode it as each other type, and those thrown errors cost more than the parse itself.
+        let object: Any
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             throw ECSClientError.decoding("response is not valid JSON (\(data.count) bytes)")
+        }
+        return try JSONValue(foundationObject: object)
+    }
+
+    /// Converts what JSONSerialization produced; booleans and integers keep their JSON kind.
+    init(foundationObject object: Any) throws {
+        switch object {
+        case is NSNull: self = .null
+        case let string as String: self = .string(string)
+        case let number as NSNumber:
+            switch UInt8(bitPattern: number.objCType.pointee) {
+            case UInt8(ascii: "c"), UInt8(ascii: "B"): self = .bool(number.boolValue)
+            case UInt8(ascii: "d"), UInt8(ascii: "f"): self = .double(number.doubleValue)
+            case UInt8(ascii: "Q"):
+                let value = number.uint64Value
+                self = value <= UInt64(Int64.max) ? .int(Int64(value)) : .double(number.doubleValue)
+            default: self = .int(number.int64Value)
+            }
+        case let array as [Any]: self = .array(try array.map(JSONValue.init(foundationObject:)))
+        case let object as [String: Any]: self = .object(try object.mapValues(JSONValue.init(foundationObject:)))
+        default: throw ECSClientError.decoding("unexpected JSON value of type \(type(of: object))")
         }
     }
 
