@@ -34,9 +34,9 @@ extension ECSModule {
         call.setField(of: -2, "fail")
         call.pushFunction { c in
             let key = c.string(at: 1) ?? "?"
-            var message = "unknown parameter '\(key)' for wait_image"
+            var message = "unknown parameter '\(KeyDisplay.shown(key))' for wait_image"
             if let hint = NameSuggester.suggestion(for: key, among: waitImageKeys) { message += "; did you mean '\(hint)'?" }
-            throw ECSLuaError(code: "InvalidParameter", message: message, action: "wait_image", parameter: key, location: c.location(level: 2))
+            throw ECSLuaError(code: "InvalidParameter", message: message, action: "wait_image", parameter: KeyDisplay.shown(key), location: c.location(level: 2))
         }
         call.setField(of: -2, "unknown")
         call.pushFunction { c in

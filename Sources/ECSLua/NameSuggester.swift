@@ -3,6 +3,8 @@
 enum NameSuggester {
     /// The closest candidate to `name`, or nil when none is close enough.
     static func suggestion(for name: String, among candidates: [String]) -> String? {
+        // No parameter name is longer than this; a longer key is nobody's typo (and costs n×m to compare).
+        guard name.utf8.count <= 256 else { return nil }
         let key = normalized(name)
         if let exact = candidates.first(where: { normalized($0) == key }) { return exact }
         var best: (name: String, distance: Int)?

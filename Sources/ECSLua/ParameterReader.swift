@@ -89,13 +89,13 @@ struct ParameterReader {
     }
 
     private func unknown(_ key: String, qualified: String, fields: [ParameterField], path: String) -> ECSLuaError {
-        var text = "unknown parameter '\(qualified)' for \(schema.action)"
+        var text = "unknown parameter '\(KeyDisplay.shown(qualified))' for \(schema.action)"
         if let hint = NameSuggester.suggestion(for: key, among: fields.map(\.name)) {
             text += "; did you mean '\(path.isEmpty ? hint : path + "." + hint)'?"
         } else {
             text += "; see help(ecs.\(schema.function))"
         }
-        return failure(qualified, text)
+        return failure(KeyDisplay.shown(qualified), text)
     }
 
     private func failure(_ parameter: String?, _ message: String) -> ECSLuaError {
