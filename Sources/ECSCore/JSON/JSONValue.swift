@@ -6,7 +6,7 @@ public enum JSONValue: Sendable, Hashable {
     case null
     /// JSON `true` / `false`.
     case bool(Bool)
-    /// A JSON number written without fraction or exponent that fits in 64 bits.
+    /// A JSON number with a whole value that fits in 64 bits (`40`, also `40.0` or `4e1`: the decoder sees values, not text).
     case int(Int64)
     /// Any other JSON number.
     case double(Double)
@@ -22,20 +22,23 @@ extension JSONValue: Codable {
     /// Decodes any JSON value; a number that is exactly an `Int64` becomes `.int`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Codable can only learn a value's kind by failing to decode it as another kind, and every
+        // failure throws (costly), so the kinds ECS responses are made of come first: strings, objects,
+        // integers. (JSONSerialization is no way out on Linux: bridging its NS objects costs more.)
         if container.decodeNil() {
             self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([String: JSONValue].self) {
+            self = .object(value)
         } else if let value = try? container.decode(Int64.self) {
             self = .int(value)
         } else if let value = try? container.decode(Double.self) {
             self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
-        } else if let value = try? container.decode([String: JSONValue].self) {
-            self = .object(value)
         } else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a JSON value")
         }
@@ -59,34 +62,10 @@ extension JSONValue: Codable {
 extension JSONValue {
     /// Parses JSON text; throws `ECSClientError.decoding` when it is not JSON.
     public static func parse(_ data: Data) throws -> JSONValue {
-        // JSONSerialization, not JSONDecoder: Codable can only guess a value's type by failing to
-        // decode it as each other type, and those thrown errors cost more than the parse itself.
-        let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw ECSClientError.decoding("response is not valid JSON (\(data.count) bytes)")
-        }
-        return try JSONValue(foundationObject: object)
-    }
-
-    /// Converts what JSONSerialization produced; booleans and integers keep their JSON kind.
-    init(foundationObject object: Any) throws {
-        switch object {
-        case is NSNull: self = .null
-        case let string as String: self = .string(string)
-        case let number as NSNumber:
-            switch UInt8(bitPattern: number.objCType.pointee) {
-            case UInt8(ascii: "c"), UInt8(ascii: "B"): self = .bool(number.boolValue)
-            case UInt8(ascii: "d"), UInt8(ascii: "f"): self = .double(number.doubleValue)
-            case UInt8(ascii: "Q"):
-                let value = number.uint64Value
-                self = value <= UInt64(Int64.max) ? .int(Int64(value)) : .double(number.doubleValue)
-            default: self = .int(number.int64Value)
-            }
-        case let array as [Any]: self = .array(try array.map(JSONValue.init(foundationObject:)))
-        case let object as [String: Any]: self = .object(try object.mapValues(JSONValue.init(foundationObject:)))
-        default: throw ECSClientError.decoding("unexpected JSON value of type \(type(of: object))")
         }
     }
 
