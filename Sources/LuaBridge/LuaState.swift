@@ -112,9 +112,12 @@ public final class LuaState {
 
     /// Compiles a chunk; on success pushes the function, on failure throws the syntax error (nothing pushed).
     public func load(_ source: [UInt8], name: String, mode: String = "t") throws {
-        let status = source.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
-                clua_loadbufferx(L, ptr, buf.count, name, mode)
+        // An empty array may have no base address; Lua still wants a valid pointer.
+        let empty: [CChar] = [0]
+        let status = source.withUnsafeBytes { raw in
+            empty.withUnsafeBufferPointer { fallback in
+                let chars = raw.baseAddress?.assumingMemoryBound(to: CChar.self) ?? fallback.baseAddress!
+                return clua_loadbufferx(L, chars, raw.count, name, mode)
             }
         }
         if status != CLUA_OK { throw popError(status: status, withTraceback: false) }
@@ -122,8 +125,7 @@ public final class LuaState {
 
     /// Compiles Swift text as a chunk (see `load(_:name:mode:)`).
     public func load(_ source: String, name: String) throws {
-        let bytes = Array(source.utf8)
-        try load(bytes.isEmpty ? [] : bytes, name: name)
+        try load(Array(source.utf8), name: name)
     }
 
     /// Compiles a file (`nil`: standard input); a first line starting with `#` is skipped, as lua(1) does.

@@ -104,6 +104,14 @@ final class HostFunctionTests: XCTestCase {
         }
     }
 
+    func testEmptyChunksCompileAndReturnNothing() throws {
+        let state = try LuaState()
+        XCTAssertEqual(try state.run(""), [])
+        try state.load([UInt8](), name: "=empty")
+        XCTAssertEqual(try state.protectedCall(argumentCount: 0), 0)
+        XCTAssertEqual(state.stackTop, 0)
+    }
+
     func testLibraryRegistrationIsGlobalAndRequireable() throws {
         let state = try LuaState()
         try state.register(library: "demo", functions: ["one": { c in c.push(1); return .values(1) }], fields: ["version": "1.0"])
