@@ -22,8 +22,6 @@ public struct ShellOptions: Sendable {
     public var interpreterArguments: [String] = ["ecsh"]
     /// Where the REPL keeps its history (nil: no history).
     public var historyPath: String?
-    /// Strings that must never be written to the history (secrets).
-    public var secrets: [String] = []
 
     /// Default settings.
     public init() {}

@@ -38,9 +38,6 @@ struct RunCommand: ParsableCommand {
         let isTerminal = isatty(STDERR_FILENO) != 0
         let context = ECSContext(configuration: setup.configuration, isTerminal: isTerminal)
         let state = try LuaEnvironment.make(options: shellOptions, modules: [{ try ECSModule.register(in: $0, context: context) }])
-        if let secret = try? setup.configuration.credentials.resolve() {
-            shellOptions.secrets = [secret.accessKeySecret.reveal(), secret.securityToken?.reveal() ?? ""]
-        }
         LuaInterrupt.installSignalHandler()
         let status = runMode(state: state, shellOptions: shellOptions, context: context)
         context.shutdown()
@@ -68,7 +65,12 @@ struct RunCommand: ParsableCommand {
             let completer = Completer(state: state) { ECSParameterNames.names(forFunction: $0) }
             reader = EditlineReader(completer: completer)
             let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-            history = HistoryFile(path: home + "/.ecsh_history", secrets: shellOptions.secrets)
+            // Only the interactive REPL writes history, so only it needs the secrets to keep out of it.
+            var secrets: [String] = []
+            if let credentials = try? context.configuration.credentials.resolve() {
+                secrets = [credentials.accessKeySecret.reveal(), credentials.securityToken?.reveal() ?? ""]
+            }
+            history = HistoryFile(path: home + "/.ecsh_history", secrets: secrets)
             FileHandle.standardOutput.write(Data("ecsh \(VersionCommand.version) (Lua 5.4) — help() for help, Ctrl-D to leave\n".utf8))
         } else {
             reader = PlainLineReader()
