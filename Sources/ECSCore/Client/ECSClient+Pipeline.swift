@@ -108,8 +108,8 @@ extension ECSClient {
 
     /// Signs `unsigned` with a fresh nonce and the current time and builds the wire request.
     func sign(_ unsigned: UnsignedRequest, credentials: Credentials, endpoint: ResolvedEndpoint) throws -> HTTPRequestData {
-        let signed = RequestSigner.sign(
-            unsigned, credentials: credentials, scheme: configuration.signature, date: now(), nonce: makeNonce())
+        let key = signingKeys.key(for: credentials.accessKeySecret, scheme: configuration.signature)
+        let signed = RequestSigner.sign(unsigned, credentials: credentials, key: key, date: now(), nonce: makeNonce())
         let text = endpoint.origin + signed.path + (signed.query.isEmpty ? "" : "?" + signed.query)
         guard let url = URL(string: text) else {
             throw ECSClientError.transport("cannot form a URL for \(unsigned.action)")

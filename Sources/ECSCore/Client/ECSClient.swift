@@ -18,6 +18,7 @@ public final class ECSClient: Sendable {
     let now: @Sendable () -> Date
     let makeNonce: @Sendable () -> String
     let plainHTTPWarned = OnceFlag()
+    let signingKeys = SigningKeyCache()
 
     /// Creates a client; a nil `transport` means a new `AsyncHTTPClientTransport` with the configured timeouts.
     public convenience init(configuration: ClientConfiguration, transport: (any HTTPTransport)? = nil) {

@@ -1,29 +1,45 @@
 /// The canonical query string both signature schemes sign: `pe(k)=pe(v)` sorted by key bytes, joined by `&`.
 public enum CanonicalQuery {
+    /// A parameter name and its value.
+    typealias Pair = (name: String, value: String)
+
     /// Builds the canonical query; keys sort by UTF-8 bytes (so `Tag.1` < `Tag.10` < `Tag.2`), empty values give `k=`.
     public static func make(_ params: [String: String]) -> String {
         if params.isEmpty { return "" }
-        return join(sortedKeys(params).map { ($0, params[$0]!) }, spaceAsPlus: false)
+        return join(sortedPairs(params), spaceAsPlus: false)
     }
 
-    /// Keys in the order the SDKs sign them: plain byte-wise (code point) order.
-    static func sortedKeys(_ params: [String: String]) -> [String] {
-        params.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    /// The pairs in the order the SDKs sign them: plain byte-wise (code point) order of the names.
+    static func sortedPairs(_ params: [String: String]) -> [Pair] {
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(params.count)
+        for (name, value) in params { pairs.append((name, value)) }
+        pairs.sort { ByteWriter.precedesByBytes($0.name, $1.name) }
+        return pairs
     }
 
-    /// Encodes and joins pairs in the given order, into one buffer.
-    static func join(_ pairs: [(String, String)], spaceAsPlus: Bool) -> String {
-        var capacity = 0
-        for (key, value) in pairs { capacity += key.utf8.count + value.utf8.count + 2 }
-        var out: [UInt8] = []
-        out.reserveCapacity(capacity + capacity / 2)
-        for (index, pair) in pairs.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: "&")) }
-            PercentEncoding.append(pair.0, to: &out, spaceAsPlus: spaceAsPlus)
-            out.append(UInt8(ascii: "="))
-            PercentEncoding.append(pair.1, to: &out, spaceAsPlus: spaceAsPlus)
+    /// Encodes and joins pairs in the given order, straight into the result's storage.
+    static func join(_ pairs: [Pair], spaceAsPlus: Bool) -> String {
+        ByteWriter.string(capacity: encodedCapacity(pairs)) { writer in
+            write(pairs, to: &writer, spaceAsPlus: spaceAsPlus)
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes `pe(name)=pe(value)` joined by `&`; needs at most `encodedCapacity(pairs)` bytes.
+    static func write(_ pairs: [Pair], to writer: inout ByteWriter, spaceAsPlus: Bool) {
+        for index in pairs.indices {
+            if index > 0 { writer.write(UInt8(ascii: "&")) }
+            writer.writePercentEncoded(pairs[index].name, spaceAsPlus: spaceAsPlus)
+            writer.write(UInt8(ascii: "="))
+            writer.writePercentEncoded(pairs[index].value, spaceAsPlus: spaceAsPlus)
+        }
+    }
+
+    /// The most bytes `write` can produce for `pairs`: three per input byte plus the separators.
+    static func encodedCapacity(_ pairs: [Pair]) -> Int {
+        var capacity = 0
+        for pair in pairs { capacity += 3 * (pair.name.utf8.count + pair.value.utf8.count) + 2 }
+        return capacity
     }
 
     /// The wire form (space as `+`) of an already canonical query: every `%20` becomes `+`, nothing else changes.

@@ -1,7 +1,5 @@
 /// RFC 3986 percent-encoding as Alibaba Cloud signs it, on UTF-8 bytes: `A-Z a-z 0-9 - _ . ~` kept, all else `%XX`.
 public enum PercentEncoding {
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
-
     @inline(__always)
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
@@ -46,31 +44,13 @@ public enum PercentEncoding {
     // MARK: - Internals shared by CanonicalQuery and WireQuery
 
     static func encode(_ s: String, spaceAsPlus: Bool) -> String {
-        var escaped = 0
-        for byte in s.utf8 where !isUnreserved(byte) && !(spaceAsPlus && byte == UInt8(ascii: " ")) {
-            escaped += 1
+        var literal = true
+        for byte in s.utf8 where !isUnreserved(byte) {
+            literal = false
+            break
         }
-        if escaped == 0 && !(spaceAsPlus && s.utf8.contains(UInt8(ascii: " "))) { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 2 * escaped)
-        append(s, to: &out, spaceAsPlus: spaceAsPlus)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends the encoded UTF-8 bytes of `s` to `out`, avoiding intermediate strings.
-    @inline(__always)
-    static func append(_ s: String, to out: inout [UInt8], spaceAsPlus: Bool) {
-        for byte in s.utf8 {
-            if isUnreserved(byte) {
-                out.append(byte)
-            } else if spaceAsPlus && byte == UInt8(ascii: " ") {
-                out.append(UInt8(ascii: "+"))
-            } else {
-                out.append(UInt8(ascii: "%"))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            }
-        }
+        if literal { return s }
+        return ByteWriter.string(capacity: 3 * s.utf8.count) { $0.writePercentEncoded(s, spaceAsPlus: spaceAsPlus) }
     }
 
     @inline(__always)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Signs an `UnsignedRequest` with either scheme; pure: the clock and the nonce are passed in.
@@ -12,82 +13,206 @@ public enum RequestSigner {
     public static func sign(
         _ request: UnsignedRequest, credentials: Credentials, scheme: SignatureScheme, date: Date, nonce: String
     ) -> SignedRequest {
-        switch scheme {
-        case .v3: return signV3(request, credentials: credentials, timestamp: SigningTimestamp.format(date), nonce: nonce)
-        case .v1: return signV1(request, credentials: credentials, timestamp: SigningTimestamp.format(date), nonce: nonce)
+        sign(
+            request, credentials: credentials, key: SigningKey(secret: credentials.accessKeySecret, scheme: scheme),
+            date: date, nonce: nonce)
+    }
+
+    /// Signs as above with a key prepared earlier from `credentials.accessKeySecret`; its scheme is the one used.
+    public static func sign(
+        _ request: UnsignedRequest, credentials: Credentials, key: SigningKey, date: Date, nonce: String
+    ) -> SignedRequest {
+        precondition(key.matches(credentials.accessKeySecret, scheme: key.scheme), "signing key of another secret")
+        switch key.scheme {
+        case .v3:
+            return signV3(
+                request, credentials: credentials, key: key, timestamp: SigningTimestamp.format(date), nonce: nonce)
+        case .v1:
+            return signV1(
+                request, credentials: credentials, key: key, timestamp: SigningTimestamp.format(date), nonce: nonce)
         }
     }
 
     private static let formContentType = "application/x-www-form-urlencoded"
+    private static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
+    // The canonical request is written straight into scratch memory, headers in the byte order of their
+    // names (fixed, since the set is), and hashed there; ACS3Signer's step functions compute the same
+    // strings one at a time, and the tests hold the two to each other.
     private static func signV3(
-        _ request: UnsignedRequest, credentials: Credentials, timestamp: String, nonce: String
+        _ request: UnsignedRequest, credentials: Credentials, key: SigningKey, timestamp: String, nonce: String
     ) -> SignedRequest {
-        let hashedPayload = ACS3Signer.hashedPayload(request.body)
-        var headers: [(name: String, value: String)] = [
-            ("host", request.host),
-            ("x-acs-version", request.version),
-            ("x-acs-action", request.action),
-            ("x-acs-date", timestamp),
-            ("x-acs-signature-nonce", nonce),
-        ]
-        if !request.body.isEmpty { headers.append(("content-type", formContentType)) }
-        headers.append(("x-acs-content-sha256", hashedPayload))
-        if let token = credentials.securityToken {
-            headers.append(("x-acs-accesskey-id", credentials.accessKeyId))
-            headers.append(("x-acs-security-token", token.reveal()))
+        let hasBody = !request.body.isEmpty
+        let hashedPayload = hasBody ? ACS3Signer.hashedPayload(request.body) : emptyPayloadHash
+        let token = credentials.securityToken?.reveal()
+        let pairs = CanonicalQuery.sortedPairs(request.parameters)
+        let signedHeaders = v3SignedHeaders(hasBody: hasBody, hasToken: token != nil)
+        var capacity = request.method.utf8.count + request.path.utf8.count + CanonicalQuery.encodedCapacity(pairs)
+        capacity += request.host.utf8.count + request.action.utf8.count + request.version.utf8.count
+        capacity += timestamp.utf8.count + nonce.utf8.count + credentials.accessKeyId.utf8.count + (token?.utf8.count ?? 0)
+        capacity += 2 * signedHeaders.utf8CodeUnitCount + formContentType.utf8.count + 2 * hashedPayload.utf8.count + 32
+        let digest = ByteWriter.withScratch(capacity: capacity) { writer -> SHA256.Digest in
+            writer.write(request.method)
+            writer.write(UInt8(ascii: "\n"))
+            writer.write(request.path)
+            writer.write(UInt8(ascii: "\n"))
+            CanonicalQuery.write(pairs, to: &writer, spaceAsPlus: false)
+            writer.write(UInt8(ascii: "\n"))
+            if hasBody { writeHeader("content-type:", formContentType, to: &writer) }
+            writeHeader("host:", request.host, to: &writer)
+            if token != nil { writeHeader("x-acs-accesskey-id:", credentials.accessKeyId, to: &writer) }
+            writeHeader("x-acs-action:", request.action, to: &writer)
+            writeHeader("x-acs-content-sha256:", hashedPayload, to: &writer)
+            writeHeader("x-acs-date:", timestamp, to: &writer)
+            if let token { writeHeader("x-acs-security-token:", token, to: &writer) }
+            writeHeader("x-acs-signature-nonce:", nonce, to: &writer)
+            writeHeader("x-acs-version:", request.version, to: &writer)
+            writer.write(UInt8(ascii: "\n"))
+            writer.write(signedHeaders)
+            writer.write(UInt8(ascii: "\n"))
+            writer.write(hashedPayload)
+            var hasher = SHA256()
+            hasher.update(bufferPointer: writer.written)
+            return hasher.finalize()
         }
-        var signable: [String: String] = [:]
-        for header in headers { signable[header.name] = header.value }
-        let (canonicalHeaders, signedHeaders) = ACS3Signer.canonicalHeaders(signable)
-        let canonicalQuery = CanonicalQuery.make(request.parameters)
-        let canonicalRequest = ACS3Signer.canonicalRequest(
-            method: request.method, path: request.path, canonicalQuery: canonicalQuery,
-            canonicalHeaders: canonicalHeaders, signedHeaders: signedHeaders, hashedPayload: hashedPayload)
-        let signature = ACS3Signer.signature(
-            stringToSign: ACS3Signer.stringToSign(canonicalRequest: canonicalRequest),
-            secret: credentials.accessKeySecret.reveal())
-        headers.append(
-            ("Authorization",
-             ACS3Signer.authorization(
-                accessKeyId: credentials.accessKeyId, signedHeaders: signedHeaders, signature: signature)))
+        let authorization = ByteWriter.withScratch(capacity: 96) { stringToSign in
+            stringToSign.write(ACS3Signer.algorithm)
+            stringToSign.write(UInt8(ascii: "\n"))
+            digest.withUnsafeBytes { stringToSign.writeLowerHex($0) }
+            return ByteWriter.string(
+                capacity: 64 + credentials.accessKeyId.utf8.count + signedHeaders.utf8CodeUnitCount + 2 * SHA256.byteCount
+            ) { writer in
+                writer.write(ACS3Signer.algorithm)
+                writer.write(" Credential=" as StaticString)
+                writer.write(credentials.accessKeyId)
+                writer.write(",SignedHeaders=" as StaticString)
+                writer.write(signedHeaders)
+                writer.write(",Signature=" as StaticString)
+                key.writeV3Signature(of: stringToSign.written, to: &writer)
+            }
+        }
+        var headers: [(name: String, value: String)] = [
+            ("host", request.host), ("x-acs-version", request.version), ("x-acs-action", request.action),
+            ("x-acs-date", timestamp), ("x-acs-signature-nonce", nonce),
+        ]
+        headers.reserveCapacity(10)
+        if hasBody { headers.append(("content-type", formContentType)) }
+        headers.append(("x-acs-content-sha256", hashedPayload))
+        if let token {
+            headers.append(("x-acs-accesskey-id", credentials.accessKeyId))
+            headers.append(("x-acs-security-token", token))
+        }
+        headers.append(("Authorization", authorization))
         return SignedRequest(
             method: request.method, host: request.host, path: request.path,
-            query: CanonicalQuery.wireForm(ofCanonical: canonicalQuery), headers: headers, body: request.body)
+            query: CanonicalQuery.join(pairs, spaceAsPlus: true), headers: headers, body: request.body)
     }
 
+    /// The `;`-joined names V3 signs, in byte order, for each combination of form body and STS token.
+    private static func v3SignedHeaders(hasBody: Bool, hasToken: Bool) -> StaticString {
+        switch (hasBody, hasToken) {
+        case (false, false): "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version"
+        case (true, false):
+            "content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version"
+        case (false, true):
+            "host;x-acs-accesskey-id;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version"
+        case (true, true):
+            "content-type;host;x-acs-accesskey-id;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version"
+        }
+    }
+
+    @inline(__always)
+    private static func writeHeader(_ prefix: StaticString, _ value: String, to writer: inout ByteWriter) {
+        writer.write(prefix)
+        writer.writeTrimmed(value)
+        writer.write(UInt8(ascii: "\n"))
+    }
+
+    // Wire order follows the new SDK's do_rpcrequest: leading common parameters, the API's own (sorted),
+    // then SecurityToken, SignatureMethod, SignatureVersion, AccessKeyId and finally Signature. The signed
+    // set is the API's own parameters merged with the common ones, whose byte order is fixed.
     private static func signV1(
-        _ request: UnsignedRequest, credentials: Credentials, timestamp: String, nonce: String
+        _ request: UnsignedRequest, credentials: Credentials, key: SigningKey, timestamp: String, nonce: String
     ) -> SignedRequest {
-        // Wire order follows the new SDK's do_rpcrequest: leading common parameters, the API's own (sorted),
-        // then SecurityToken, SignatureMethod, SignatureVersion, AccessKeyId and finally Signature.
-        var leading: [(name: String, value: String)] = [
+        let token = credentials.securityToken?.reveal()
+        var own = CanonicalQuery.sortedPairs(request.parameters)
+        own.removeAll { isV1CommonName($0.name, hasToken: token != nil) }
+        var common: [CanonicalQuery.Pair] = [
+            ("AccessKeyId", credentials.accessKeyId), ("Action", request.action), ("Format", "JSON"),
+            ("SignatureMethod", "HMAC-SHA1"), ("SignatureNonce", nonce), ("SignatureVersion", "1.0"),
+            ("Timestamp", timestamp), ("Version", request.version),
+        ]
+        if let token { common.insert(("SecurityToken", token), at: 3) }
+        var signed = merge(own, common)
+        if !request.body.isEmpty {
+            // A form body is signed together with the query, as the SDK does; the query's values win.
+            var all = WireQuery.parse(request.body)
+            for pair in signed { all[pair.name] = pair.value }
+            signed = CanonicalQuery.sortedPairs(all)
+        }
+        var capacity = request.method.utf8.count + 8
+        for pair in signed { capacity += 5 * (pair.name.utf8.count + pair.value.utf8.count) + 6 }
+        let signature = ByteWriter.withScratch(capacity: capacity) { writer in
+            writer.write(request.method)
+            writer.write("&%2F&" as StaticString)
+            for index in signed.indices {
+                if index > 0 { writer.write("%26" as StaticString) }
+                writer.writeDoublyPercentEncoded(signed[index].name)
+                writer.write("%3D" as StaticString)
+                writer.writeDoublyPercentEncoded(signed[index].value)
+            }
+            return key.v1Signature(of: writer.written)
+        }
+        var wire: [CanonicalQuery.Pair] = [
             ("Action", request.action), ("Format", "JSON"), ("Version", request.version),
             ("Timestamp", timestamp), ("SignatureNonce", nonce),
         ]
-        var trailing: [(name: String, value: String)] = []
-        if let token = credentials.securityToken { trailing.append(("SecurityToken", token.reveal())) }
-        trailing += [
-            ("SignatureMethod", "HMAC-SHA1"), ("SignatureVersion", "1.0"), ("AccessKeyId", credentials.accessKeyId),
-        ]
-        var signed = request.parameters
-        for pair in leading + trailing { signed[pair.name] = pair.value }
-        let common = Set((leading + trailing).map(\.name))
-        let own = CanonicalQuery.sortedKeys(request.parameters).filter { !common.contains($0) }
-        if !request.body.isEmpty {
-            // A form body is signed together with the query, as the SDK does.
-            for (key, value) in WireQuery.parse(request.body) where signed[key] == nil { signed[key] = value }
-        }
-        let stringToSign = RPCV1Signer.stringToSign(method: request.method, canonicalQuery: CanonicalQuery.make(signed))
-        let signature = RPCV1Signer.signature(stringToSign: stringToSign, secret: credentials.accessKeySecret.reveal())
-        leading += own.map { ($0, request.parameters[$0]!) }
-        let query = WireQuery.make(pairs: leading + trailing + [("Signature", signature)])
+        wire.reserveCapacity(wire.count + own.count + 5)
+        wire.append(contentsOf: own)
+        if let token { wire.append(("SecurityToken", token)) }
+        wire.append(("SignatureMethod", "HMAC-SHA1"))
+        wire.append(("SignatureVersion", "1.0"))
+        wire.append(("AccessKeyId", credentials.accessKeyId))
+        wire.append(("Signature", signature))
         var headers: [(name: String, value: String)] = [
             ("host", request.host), ("x-acs-version", request.version), ("x-acs-action", request.action),
         ]
         if !request.body.isEmpty { headers.append(("content-type", formContentType)) }
         return SignedRequest(
-            method: request.method, host: request.host, path: request.path, query: query, headers: headers,
-            body: request.body)
+            method: request.method, host: request.host, path: request.path,
+            query: CanonicalQuery.join(wire, spaceAsPlus: true), headers: headers, body: request.body)
+    }
+
+    /// Whether RPC v1 sets this parameter itself (so a caller's copy is dropped; a `Signature` never signs itself).
+    private static func isV1CommonName(_ name: String, hasToken: Bool) -> Bool {
+        switch name {
+        case "Action", "Format", "Version", "Timestamp", "SignatureNonce", "SignatureMethod", "SignatureVersion",
+            "AccessKeyId", "Signature":
+            return true
+        case "SecurityToken":
+            return hasToken
+        default:
+            return false
+        }
+    }
+
+    /// Merges two name-sorted lists with no name in common into one sorted list.
+    private static func merge(_ left: [CanonicalQuery.Pair], _ right: [CanonicalQuery.Pair]) -> [CanonicalQuery.Pair] {
+        var merged: [CanonicalQuery.Pair] = []
+        merged.reserveCapacity(left.count + right.count)
+        var l = 0
+        var r = 0
+        while l < left.count && r < right.count {
+            if ByteWriter.precedesByBytes(left[l].name, right[r].name) {
+                merged.append(left[l])
+                l += 1
+            } else {
+                merged.append(right[r])
+                r += 1
+            }
+        }
+        merged.append(contentsOf: left[l...])
+        merged.append(contentsOf: right[r...])
+        return merged
     }
 }

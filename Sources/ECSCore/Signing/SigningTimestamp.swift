@@ -8,21 +8,20 @@ public enum SigningTimestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = civil(fromDays: days)
-        var out: [UInt8] = []
-        out.reserveCapacity(20)
-        appendDigits(Int(year), count: 4, to: &out)
-        out.append(UInt8(ascii: "-"))
-        appendDigits(month, count: 2, to: &out)
-        out.append(UInt8(ascii: "-"))
-        appendDigits(day, count: 2, to: &out)
-        out.append(UInt8(ascii: "T"))
-        appendDigits(secondOfDay / 3600, count: 2, to: &out)
-        out.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay / 60 % 60, count: 2, to: &out)
-        out.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay % 60, count: 2, to: &out)
-        out.append(UInt8(ascii: "Z"))
-        return String(decoding: out, as: UTF8.self)
+        return ByteWriter.string(capacity: 32) { out in
+            appendDigits(Int(year), count: 4, to: &out)
+            out.write(UInt8(ascii: "-"))
+            appendDigits(month, count: 2, to: &out)
+            out.write(UInt8(ascii: "-"))
+            appendDigits(day, count: 2, to: &out)
+            out.write(UInt8(ascii: "T"))
+            appendDigits(secondOfDay / 3600, count: 2, to: &out)
+            out.write(UInt8(ascii: ":"))
+            appendDigits(secondOfDay / 60 % 60, count: 2, to: &out)
+            out.write(UInt8(ascii: ":"))
+            appendDigits(secondOfDay % 60, count: 2, to: &out)
+            out.write(UInt8(ascii: "Z"))
+        }
     }
 
     /// Parses exactly `yyyy-MM-ddTHH:mm:ssZ` (UTC); nil for anything else, including out-of-range fields.
@@ -65,12 +64,12 @@ public enum SigningTimestamp {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func appendDigits(_ value: Int, count: Int, to out: inout [UInt8]) {
+    private static func appendDigits(_ value: Int, count: Int, to out: inout ByteWriter) {
         var divisor = 1
         for _ in 1..<count { divisor *= 10 }
         var rest = max(0, value)
         while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            out.write(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
             rest %= divisor
             divisor /= 10
         }

@@ -24,12 +24,12 @@ public enum WireQuery {
 
     /// Builds a wire query from parameters sorted by key, form-encoded (space as `+`), as the official V3 SDK sends it.
     public static func make(_ params: [String: String]) -> String {
-        CanonicalQuery.join(CanonicalQuery.sortedKeys(params).map { ($0, params[$0]!) }, spaceAsPlus: true)
+        CanonicalQuery.join(CanonicalQuery.sortedPairs(params), spaceAsPlus: true)
     }
 
     /// Builds a wire query from pairs kept in the given order, form-encoded (space as `+`).
     public static func make(pairs: [(name: String, value: String)]) -> String {
-        CanonicalQuery.join(pairs.map { ($0.name, $0.value) }, spaceAsPlus: true)
+        CanonicalQuery.join(pairs, spaceAsPlus: true)
     }
 
     private static func lenientDecode(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
