@@ -6,7 +6,7 @@ Usage: python lua_bulk.py ECSH WORKDIR   (run by scripts/bench.d/lua-bulk.sh, in
   (b) 3,000 DescribeImages on an unthrottled emulator: CPU per request (ecsh: the whole process, from
       wait4; the SDK: its loop only, time.process_time) and throughput.
   (c) ecs.images over 10,000 images (an emulator store made by cloning a demo image in SQLite) against
-      the SDK paging loop; ecsh's peak RSS at 1,000 and 10,000 images, to show whether it grows.
+      the SDK paging loop; ecsh's peak RSS (its own VmHWM) at 1,000 and 10,000 images, to show whether it grows.
 """
 import json
 import os
@@ -153,8 +153,8 @@ def iterate(images=10_000):
     peaks = {}
     for size in (1_000, images):
         server = Server("--rate", "off", "--data", store_with(size))
-        result, wall, cpu, peak, _ = run_ecsh(server, "--rate", "off", HELPER, "iterate")
-        peaks[size] = peak
+        result, wall, cpu, _, _ = run_ecsh(server, "--rate", "off", HELPER, "iterate")
+        peak = peaks[size] = result["peak_kib"] / 1024  # VmHWM read by ecsh itself (see lua_bulk.lua)
         if size == images:
             client, seen, page = sdk(server), 0, 1
             start = time.perf_counter()

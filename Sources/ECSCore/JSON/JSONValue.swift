@@ -24,7 +24,7 @@ extension JSONValue: Codable {
         let container = try decoder.singleValueContainer()
         // Codable can only learn a value's kind by failing to decode it as another kind, and every
         // failure throws (costly), so the kinds ECS responses are made of come first: strings, objects,
-        // integers. (JSONSerialization is no way out on Linux: bridging its NS objects costs more.)
+        // integers. `parse` does not come here: JSONReader reads the bytes directly.
         if container.decodeNil() {
             self = .null
         } else if let value = try? container.decode(String.self) {
@@ -63,9 +63,9 @@ extension JSONValue {
     /// Parses JSON text; throws `ECSClientError.decoding` when it is not JSON.
     public static func parse(_ data: Data) throws -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONReader.parse(data)
         } catch {
-            throw ECSClientError.decoding("response is not valid JSON (\(data.count) bytes)")
+            throw ECSClientError.decoding("response is not valid JSON (\(data.count) bytes: \(error))")
         }
     }
 

@@ -2,7 +2,8 @@
 //
 // The input is used whole (and split at its first newline into a status line and a body) by
 // WireQuery.parse, PercentEncoding.decode, ACS3Signer.parseAuthorization / canonicalHeaders,
-// JSONValue.parse and ECSServiceError.parse. Besides no crash and no hang, each parser must agree
+// JSONValue.parse and ECSServiceError.parse. Besides no crash and no hang, JSONValue.parse must
+// agree with Foundation's JSONDecoder, and each parser must agree
 // with its own writer: parse(make(parse(x))) == parse(x), decode(encode(s)) == s, an
 // Authorization header rebuilt from its parts parses to the same parts, a parsed JSON value
 // survives `jsonText`, and an error answer always has a code and the status it came with.
@@ -61,10 +62,34 @@ func checkAuthorization(_ header: String) {
 }
 
 func checkJSON(_ body: Data) {
-    guard let value = try? JSONValue.parse(body) else { return }
+    // JSONValue.parse (JSONReader) against Foundation's JSONDecoder: the same values wherever the reader
+    // accepts; where only the decoder accepts, the text must be one of its leniencies: a trailing comma,
+    // a byte-order mark, or another encoding than UTF-8 (it guesses UTF-16 and UTF-32 from NUL bytes).
+    let reference = try? JSONDecoder().decode(JSONValue.self, from: body)
+    guard let value = try? JSONValue.parse(body) else {
+        if reference != nil && !isDecoderLeniency(body) { fuzzFail("JSONReader refuses what JSONDecoder reads") }
+        return
+    }
+    guard let reference, reference == value else {
+        fuzzFail("JSONReader read \(value), JSONDecoder \(reference.map(\.jsonText) ?? "an error")")
+    }
     let text = value.jsonText
     guard let again = try? JSONValue.parse(text) else { fuzzFail("jsonText is not JSON: \(text)") }
     guard sameJSON(again, value) else { fuzzFail("JSON round trip: \(value) became \(again)") }
+}
+
+/// Whether the text is not UTF-8 JSON, starts with a BOM, or has a `,` followed (past whitespace) by `]` or `}`.
+func isDecoderLeniency(_ body: Data) -> Bool {
+    let bytes = Array(body)
+    if bytes.contains(0) || String(validating: bytes, as: UTF8.self) == nil || bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+        return true
+    }
+    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ",") {
+        var next = index + 1
+        while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { next += 1 }
+        if next < bytes.count, bytes[next] == UInt8(ascii: "]") || bytes[next] == UInt8(ascii: "}") { return true }
+    }
+    return false
 }
 
 /// Equality where `.int(2)` and `.double(2.0)` agree: JSON has one number type, and JSONValue.parse
