@@ -33,6 +33,30 @@ import Testing
         #expect(try reopened.image(id: renamed.imageId, regionId: "cn-beijing") == nil)
     }
 
+    @Test func regionReadsFollowOwnCommitsAndOtherProcessesWrites() throws {
+        let file = path("shared.db")
+        let store = try SQLiteImageStore(path: file, seed: DemoData.images())
+        let region = "cn-hangzhou"
+        let before = try store.images(inRegion: region)
+        var first = try #require(before.first)
+        // A commit on the store itself: served from the cache, updated in place.
+        first.description = "changed here"
+        try store.commit(upserts: [first], deletions: [])
+        #expect(try store.images(inRegion: region).first { $0.imageId == first.imageId }?.description == "changed here")
+        #expect(try store.image(id: first.imageId, regionId: region)?.description == "changed here")
+        let gone = try #require(before.last)
+        try store.commit(upserts: [], deletions: [gone])
+        #expect(try store.images(inRegion: region).count == before.count - 1)
+        #expect(try store.image(id: gone.imageId, regionId: region) == nil)
+        // Another connection to the same file (another ecsh serve) commits: the next read sees it.
+        let other = try SQLiteImageStore(path: file, seed: [])
+        first.description = "changed elsewhere"
+        try other.commit(upserts: [first, gone], deletions: [])
+        #expect(try store.images(inRegion: region).first { $0.imageId == first.imageId }?.description == "changed elsewhere")
+        #expect(try store.images(inRegion: region).count == before.count)
+        #expect(try store.image(id: gone.imageId, regionId: region) == gone)
+    }
+
     @Test func emptySeedStartsEmpty() throws {
         let store = try SQLiteImageStore(path: path("empty.db"), seed: [])
         #expect(try store.allImages().isEmpty)

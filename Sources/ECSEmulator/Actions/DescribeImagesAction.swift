@@ -10,12 +10,16 @@ enum DescribeImagesAction {
         let pageNumber = try parameters.int("PageNumber", default: 1, range: 1...Int(Int32.max))
         let pageSize = try parameters.int("PageSize", default: 10, range: 1...100)
         let filter = try ImageFilter(parameters, accountId: context.accountId)
-        let matching = try context.store.images(inRegion: region)
-            .filter { $0.regionId == region && $0.isVisible(to: context.accountId) && filter.matches($0) }
-            .sorted { ($0.creationTime, $0.imageId) > ($1.creationTime, $1.imageId) }
+        // Positions are filtered and sorted rather than the records themselves: an image record is a
+        // large struct, and thousands of them copied per request would cost more than the rest.
+        let images = try context.store.images(inRegion: region)
+        var matching = images.indices.filter {
+            images[$0].regionId == region && images[$0].isVisible(to: context.accountId) && filter.matches(images[$0])
+        }
+        matching.sort { (images[$0].creationTime, images[$0].imageId) > (images[$1].creationTime, images[$1].imageId) }
         try context.finishDryRun()
         let start = (pageNumber - 1) * pageSize
-        let page = start < matching.count ? Array(matching[start..<min(start + pageSize, matching.count)]) : []
+        let page = start < matching.count ? matching[start..<min(start + pageSize, matching.count)].map { images[$0] } : []
         return .object([
             ("RequestId", .string(context.requestId)),
             ("RegionId", .string(region)),

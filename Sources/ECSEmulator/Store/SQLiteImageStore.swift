@@ -13,6 +13,7 @@ public final class SQLiteImageStore: ImageStore, Sendable {
 
     private let queue: DatabaseQueue
     private let path: String
+    private let cache = DecodedRecordCache()
 
     /// Opens the store at `path`, creating it and writing `seed` when the file is new or empty.
     public init(path: String, seed: @autoclosure () -> [ImageRecord]) throws {
@@ -37,17 +38,25 @@ public final class SQLiteImageStore: ImageStore, Sendable {
         }
     }
 
-    /// The images of one region (the primary key's prefix, so an index range, not a scan).
+    /// The images of one region (the primary key's prefix, so an index range, not a scan), decoded once
+    /// and then served from the cache until another process changes the file.
     public func images(inRegion regionId: String) throws -> [ImageRecord] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT image_id, record FROM images WHERE region_id = ?", arguments: [regionId]).map(decode)
+            let version = try Self.dataVersion(db)
+            if let cached = cache.region(regionId, version: version) { return cached }
+            let records = try Row.fetchAll(
+                db, sql: "SELECT image_id, record FROM images WHERE region_id = ?", arguments: [regionId]
+            ).map(decode)
+            cache.store(records, region: regionId, version: version)
+            return records
         }
     }
 
     /// The image with an id in a region, if stored.
     public func image(id: String, regionId: String) throws -> ImageRecord? {
         try queue.read { db in
-            try Row.fetchOne(
+            if let cached = cache.record(id, region: regionId, version: try Self.dataVersion(db)) { return cached }
+            return try Row.fetchOne(
                 db, sql: "SELECT image_id, record FROM images WHERE region_id = ? AND image_id = ?", arguments: [regionId, id]
             ).map(decode)
         }
@@ -58,20 +67,36 @@ public final class SQLiteImageStore: ImageStore, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let rows = try upserts.map { ($0.regionId, $0.imageId, String(decoding: try encoder.encode($0), as: UTF8.self)) }
-        try queue.write { db in
-            for (region, id, json) in rows {
-                try db.execute(
-                    sql: """
-                        INSERT INTO images(region_id, image_id, record) VALUES (?, ?, ?)
-                        ON CONFLICT(region_id, image_id) DO UPDATE SET record = excluded.record
-                        """,
-                    arguments: [region, id, json])
+        // The cache is updated in the same serialized access as the commit, and only once it succeeded.
+        try queue.writeWithoutTransaction { db in
+            do {
+                try db.inTransaction {
+                    for (region, id, json) in rows {
+                        try db.execute(
+                            sql: """
+                                INSERT INTO images(region_id, image_id, record) VALUES (?, ?, ?)
+                                ON CONFLICT(region_id, image_id) DO UPDATE SET record = excluded.record
+                                """,
+                            arguments: [region, id, json])
+                    }
+                    for record in deletions {
+                        try db.execute(
+                            sql: "DELETE FROM images WHERE region_id = ? AND image_id = ?",
+                            arguments: [record.regionId, record.imageId])
+                    }
+                    return .commit
+                }
+            } catch {
+                cache.clear()
+                throw error
             }
-            for record in deletions {
-                try db.execute(
-                    sql: "DELETE FROM images WHERE region_id = ? AND image_id = ?", arguments: [record.regionId, record.imageId])
-            }
+            cache.apply(upserts: upserts, deletions: deletions)
         }
+    }
+
+    /// SQLite's `data_version`: unchanged on this connection until another connection commits.
+    private static func dataVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1
     }
 
     private func decode(_ row: Row) throws -> ImageRecord {
