@@ -16,6 +16,8 @@ public final class ECSContext {
     let isTerminal: Bool
     /// Dry-run request texts produced by request tasks, printed by the Lua thread.
     let dryRunText = TextBuffer()
+    /// Image ids seen in this session's responses (for the REPL's completion).
+    public let seenImageIds = SeenImageIds()
     /// Running `ecs.parallel` schedulers, innermost last.
     var schedulers: [ParallelScheduler] = []
     private var transport: any HTTPTransport

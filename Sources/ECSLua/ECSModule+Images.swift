@@ -32,7 +32,7 @@ extension ECSModule {
                 }
             }, finish: { co, value in
                 let match = value["Images"]?.list("Image").first { $0["ImageId"]?.stringValue == id }
-                if let match { try ResponsePusher().push(match, on: co) } else { co.pushNil() }
+                if let match { try ResponsePusher(seen: context.seenImageIds).push(match, on: co) } else { co.pushNil() }
                 return 1
             })
             return try context.perform(call, request)
@@ -62,7 +62,7 @@ extension ECSModule {
             let pager = ImagePager(parameters: parameters, pageSize: pageSize, firstPage: firstPage)
             call.pushFunction { step in
                 if let image = pager.next() {
-                    try ResponsePusher().push(image, on: step)
+                    try ResponsePusher(seen: context.seenImageIds).push(image, on: step)
                     return .values(1)
                 }
                 if pager.exhausted { step.pushNil(); return .values(1) }
@@ -70,7 +70,7 @@ extension ECSModule {
                     action: schema.action, parameters: pager.nextRequestParameters, location: step.location() ?? location
                 ) { co, value in
                     pager.accept(value)
-                    if let image = pager.next() { try ResponsePusher().push(image, on: co) } else { co.pushNil() }
+                    if let image = pager.next() { try ResponsePusher(seen: context.seenImageIds).push(image, on: co) } else { co.pushNil() }
                     return 1
                 }
                 return try context.perform(step, request)

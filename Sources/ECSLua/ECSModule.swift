@@ -30,7 +30,7 @@ public enum ECSModule {
             let location = call.location()
             let parameters = try ParameterReader(call: call, schema: schema, location: location).read(at: 1)
             return try context.perform(call, context.request(action: schema.action, parameters: parameters, location: location) { co, value in
-                try ResponsePusher().push(value, on: co)
+                try ResponsePusher(seen: context.seenImageIds).push(value, on: co)
                 return 1
             })
         }
@@ -47,7 +47,7 @@ public enum ECSModule {
                     co.pushNil()
                     return 1
                 }
-                try ResponsePusher().push(image, on: co)
+                try ResponsePusher(seen: context.seenImageIds).push(image, on: co)
                 return 1
             })
         }
@@ -62,7 +62,7 @@ public enum ECSModule {
             }
             let parameters = try RawParameterReader(call: call, action: action, location: location).read(at: 2)
             return try context.perform(call, context.request(action: action, parameters: parameters, raw: true, location: location) { co, value in
-                try ResponsePusher(raw: true).push(value, on: co)
+                try ResponsePusher(raw: true, seen: context.seenImageIds).push(value, on: co)
                 return 1
             })
         }

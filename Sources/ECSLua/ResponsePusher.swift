@@ -6,6 +6,8 @@ import LuaBridge
 struct ResponsePusher {
     /// Keep the wire's wrapper objects (`ecs.call`).
     var raw = false
+    /// Where the `ImageId`s met on the way are noted, for the REPL's completion.
+    var seen: SeenImageIds?
 
     /// Pushes one value.
     func push(_ value: JSONValue, on call: LuaCall) throws {
@@ -20,7 +22,9 @@ struct ResponsePusher {
         case .bool(let b): call.push(b)
         case .int(let i): call.push(i)
         case .double(let d): call.push(d)
-        case .string(let s): call.push(s)
+        case .string(let s):
+            if key == "ImageId" { seen?.record(s) }
+            call.push(s)
         case .array(let items):
             call.pushTable(array: items.count)
             for (i, item) in items.enumerated() {

@@ -5,15 +5,29 @@ import LuaBridge
 public final class Completer {
     private unowned let state: LuaState
     private let parameterNames: (String) -> [String]
+    private let stringValues: (String) -> [String]
 
-    /// Makes a completer over `state`; `parameterNames("ecs.modify_image_attribute")` lists a call's parameters.
-    public init(state: LuaState, parameterNames: @escaping (String) -> [String] = { _ in [] }) {
+    /// Makes a completer over `state`; `parameterNames("ecs.modify_image_attribute")` lists a call's
+    /// parameters, `stringValues("m-bp1")` the known values that complete a string literal typed so far.
+    public init(
+        state: LuaState, parameterNames: @escaping (String) -> [String] = { _ in [] },
+        stringValues: @escaping (String) -> [String] = { _ in [] }
+    ) {
         self.state = state
         self.parameterNames = parameterNames
+        self.stringValues = stringValues
     }
 
     /// Full replacement words for `word`, given the text of the line before it, sorted.
+    ///
+    /// Inside an open string literal only `stringValues` answer; since the word stops at break
+    /// characters (`-` in `"m-bp1`), each value is cut to what replaces the word.
     public func candidates(for word: String, lineBefore: String) -> [String] {
+        if let typed = Completer.openString(lineBefore + word) {
+            guard typed.hasSuffix(word) else { return [] }
+            let typedBefore = typed.count - word.count
+            return stringValues(typed).filter { $0.hasPrefix(typed) }.map { String($0.dropFirst(typedBefore)) }.sorted()
+        }
         if let function = Completer.enclosingCall(lineBefore), !word.contains("."), !word.contains(":") {
             let names = parameterNames(function).filter { $0.hasPrefix(word) }
             if !names.isEmpty { return names.sorted() }
@@ -43,6 +57,31 @@ public final class Completer {
         let callee = name.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         let text = String(callee.reversed())
         return text.isEmpty ? nil : text
+    }
+
+    /// The text typed so far inside a `'...'` or `"..."` literal left open at the end of `line`, if any.
+    static func openString(_ line: String) -> String? {
+        var quote: Character?
+        var text = ""
+        var escaped = false
+        for character in line {
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                    text.append(character)
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == open {
+                    quote = nil
+                } else {
+                    text.append(character)
+                }
+            } else if character == "\"" || character == "'" {
+                quote = character
+                text = ""
+            }
+        }
+        return quote == nil ? nil : text
     }
 
     /// Identifier keys of the table at `path` from the globals (raw access: no metamethod runs).

@@ -62,7 +62,9 @@ struct RunCommand: ParsableCommand {
         let reader: LineReader
         var history: HistoryFile?
         if interactive {
-            let completer = Completer(state: state) { ECSParameterNames.names(forFunction: $0) }
+            let completer = Completer(
+                state: state, parameterNames: { ECSParameterNames.names(forFunction: $0) },
+                stringValues: { context.seenImageIds.matching($0) })
             reader = EditlineReader(completer: completer)
             let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
             // Only the interactive REPL writes history, so only it needs the secrets to keep out of it.

@@ -19,6 +19,28 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(state.stackTop, 0)
     }
 
+    func testStringLiteralsCompleteFromKnownValues() throws {
+        let state = try LuaEnvironment.make(options: ShellOptions(), modules: [])
+        let known = ["m-bp1aaa", "m-bp1abc", "m-uf6zzz"]
+        let completer = Completer(state: state, stringValues: { prefix in known.filter { $0.hasPrefix(prefix) } })
+        // libedit's word stops at `-` and at the quote: the candidates replace only the word.
+        XCTAssertEqual(completer.candidates(for: "bp1a", lineBefore: "ecs.image(\"m-"), ["bp1aaa", "bp1abc"])
+        XCTAssertEqual(completer.candidates(for: "uf", lineBefore: "x = { ImageId = 'm-"), ["uf6zzz"])
+        XCTAssertEqual(completer.candidates(for: "m", lineBefore: "ecs.image('"), known)
+        XCTAssertEqual(completer.candidates(for: "", lineBefore: "ecs.image('m-bp1ab"), ["c"])
+        XCTAssertEqual(completer.candidates(for: "zz", lineBefore: "ecs.image('m-"), [])
+        XCTAssertEqual(completer.candidates(for: "pri", lineBefore: "x = 'a' "), ["print"], "a closed string is no string")
+        XCTAssertTrue(completer.candidates(for: "pri", lineBefore: "x = 'it\\'s ").isEmpty, "an escaped quote keeps it open")
+    }
+
+    func testOpenString() {
+        XCTAssertEqual(Completer.openString("ecs.image('m-b"), "m-b")
+        XCTAssertEqual(Completer.openString(#"f("a", "b"#), "b")
+        XCTAssertEqual(Completer.openString(#"f("it's", 'm"#), "m")
+        XCTAssertNil(Completer.openString(#"f("a")"#))
+        XCTAssertNil(Completer.openString("x = 1"))
+    }
+
     func testEnclosingCall() {
         XCTAssertEqual(Completer.enclosingCall("ecs.modify_image_attribute{ "), "ecs.modify_image_attribute")
         XCTAssertEqual(Completer.enclosingCall("x = ecs.describe_images({ Status = 'A', "), "ecs.describe_images")

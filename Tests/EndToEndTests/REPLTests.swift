@@ -71,6 +71,18 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
     }
 
+    func testTabCompletesImageIdsSeenInTheSession() throws {
+        // One image seen, so `"m-<TAB>` has exactly one completion: the id itself.
+        let outcome = try session.run(["--local"], steps: [
+            .expect("ecsh [cn-hangzhou]> "),
+            .send("seen = ecs.describe_images{ ImageOwnerAlias = 'self', PageSize = 1 }.Images[1].ImageId\r"),
+            .expect("ecsh [cn-hangzhou]> "), .send("ecs.image(\"m-"), .send("\t"), .sleep(0.3),
+            .send("\").ImageId == seen\r"), .expect("true\r\n"),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+    }
+
     func testCtrlCWhileTypingClearsTheLine() throws {
         let outcome = try session.run([], steps: [
             .expect("ecsh> "), .send("x = 42"), .sleep(0.2), .send(ctrlC),
