@@ -31,12 +31,14 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]),
 
         // Libraries
-        .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim"]),
+        .target(name: "JSONText"),
+        .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim", "JSONText"]),
         .target(name: "ECSValidation"),
         .target(
             name: "ECSCore",
             dependencies: [
                 "ECSValidation",
+                "JSONText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -51,7 +53,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
-        .target(name: "ECSLua", dependencies: ["LuaBridge", "ECSCore", "ECSValidation"]),
+        .target(name: "ECSLua", dependencies: ["LuaBridge", "ECSCore", "ECSValidation", "JSONText"]),
         .target(name: "ECSShell", dependencies: ["LuaBridge", "CEditline"]),
         .executableTarget(
             name: "ecsh",

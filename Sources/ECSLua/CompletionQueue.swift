@@ -5,10 +5,10 @@ import Foundation
 final class CompletionQueue: @unchecked Sendable {
     private let lock = NSLock()
     private let signal = DispatchSemaphore(value: 0)
-    private var items: [(ticket: Int, result: Result<JSONValue, any Error>)] = []
+    private var items: [(ticket: Int, result: Result<ResponsePayload, any Error>)] = []
 
     /// Adds an answer (any thread).
-    func post(ticket: Int, result: Result<JSONValue, any Error>) {
+    func post(ticket: Int, result: Result<ResponsePayload, any Error>) {
         lock.lock()
         items.append((ticket, result))
         lock.unlock()
@@ -16,7 +16,7 @@ final class CompletionQueue: @unchecked Sendable {
     }
 
     /// Waits up to `seconds` for at least one answer, then takes all that have arrived.
-    func take(waiting seconds: Double) -> [(ticket: Int, result: Result<JSONValue, any Error>)] {
+    func take(waiting seconds: Double) -> [(ticket: Int, result: Result<ResponsePayload, any Error>)] {
         _ = signal.wait(timeout: .now() + seconds)
         lock.lock()
         defer { lock.unlock() }

@@ -10,17 +10,21 @@ extension ECSContext {
             return .yield(0)
         }
         let value = try wait(request)
-        return .values(try request.finish(call, value))
+        do {
+            return .values(try request.finish(call, value))
+        } catch {
+            throw ECSLuaError(error, action: request.action, location: request.location)
+        }
     }
 
     /// Runs the request's work to completion on the Lua thread (no yielding).
-    func wait(_ request: PendingRequest) throws -> JSONValue {
-        let box = ResultBox<JSONValue>()
+    func wait(_ request: PendingRequest) throws -> ResponsePayload {
+        let box = ResultBox<ResponsePayload>()
         let work = request.work
         let task = Task {
             do { box.set(.success(try await work())) } catch { box.set(.failure(error)) }
         }
-        var result: Result<JSONValue, any Error>?
+        var result: Result<ResponsePayload, any Error>?
         while result == nil {
             result = box.wait(seconds: 0.05)
             if result == nil && LuaInterrupt.isRequested {
@@ -39,12 +43,15 @@ extension ECSContext {
     /// A request that sends `action` through the client (validated first unless `raw`).
     func request(
         action: String, parameters: [String: ParameterValue], raw: Bool = false, location: String?,
-        finish: @escaping (LuaCall, JSONValue) throws -> Int32
+        finish: @escaping (LuaCall, ResponsePayload) throws -> Int32
     ) -> PendingRequest {
         let client = self.client
         let flat = ParameterFlattener.flatten(parameters)
         return PendingRequest(action: action, location: location, work: {
-            raw ? try await client.call(action: action, parameters: flat) : try await client.send(action: action, parameters: flat)
+            .text(
+                raw
+                    ? try await client.callReturningBody(action: action, parameters: flat)
+                    : try await client.sendReturningBody(action: action, parameters: flat))
         }, finish: finish)
     }
 }

@@ -26,12 +26,12 @@ extension ECSModule {
             let flat = ParameterFlattener.flatten(parameters)
             let request = PendingRequest(action: "DescribeImages", location: location, work: {
                 do {
-                    return try await client.send(action: "DescribeImages", parameters: flat)
+                    return .value(try await client.send(action: "DescribeImages", parameters: flat))
                 } catch let error as ECSServiceError where error.code == "InvalidImageId.NotFound" {
-                    return .object([:])
+                    return .value(.object([:]))
                 }
-            }, finish: { co, value in
-                let match = value["Images"]?.list("Image").first { $0["ImageId"]?.stringValue == id }
+            }, finish: { co, payload in
+                let match = try payload.json()["Images"]?.list("Image").first { $0["ImageId"]?.stringValue == id }
                 if let match { try ResponsePusher(seen: context.seenImageIds).push(match, on: co) } else { co.pushNil() }
                 return 1
             })
@@ -68,8 +68,8 @@ extension ECSModule {
                 if pager.exhausted { step.pushNil(); return .values(1) }
                 let request = context.request(
                     action: schema.action, parameters: pager.nextRequestParameters, location: step.location() ?? location
-                ) { co, value in
-                    pager.accept(value)
+                ) { co, payload in
+                    pager.accept(try payload.json())
                     if let image = pager.next() { try ResponsePusher(seen: context.seenImageIds).push(image, on: co) } else { co.pushNil() }
                     return 1
                 }

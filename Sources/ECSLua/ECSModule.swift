@@ -29,8 +29,8 @@ public enum ECSModule {
         { call in
             let location = call.location()
             let parameters = try ParameterReader(call: call, schema: schema, location: location).read(at: 1)
-            return try context.perform(call, context.request(action: schema.action, parameters: parameters, location: location) { co, value in
-                try ResponsePusher(seen: context.seenImageIds).push(value, on: co)
+            return try context.perform(call, context.request(action: schema.action, parameters: parameters, location: location) { co, payload in
+                try ResponsePusher(seen: context.seenImageIds).push(payload, on: co)
                 return 1
             })
         }
@@ -42,8 +42,8 @@ public enum ECSModule {
         return { call in
             let location = call.location()
             let parameters = try ParameterReader(call: call, schema: schema, location: location).read(at: 1)
-            return try context.perform(call, context.request(action: schema.action, parameters: parameters, location: location) { co, value in
-                guard let image = value["Image"], case .object(let members) = image, !members.isEmpty else {
+            return try context.perform(call, context.request(action: schema.action, parameters: parameters, location: location) { co, payload in
+                guard let image = try payload.json()["Image"], case .object(let members) = image, !members.isEmpty else {
                     co.pushNil()
                     return 1
                 }
@@ -61,8 +61,8 @@ public enum ECSModule {
                 throw LuaBridgeError.badArgument(position: 1, function: "call", expected: "action name", got: call.typeName(at: 1))
             }
             let parameters = try RawParameterReader(call: call, action: action, location: location).read(at: 2)
-            return try context.perform(call, context.request(action: action, parameters: parameters, raw: true, location: location) { co, value in
-                try ResponsePusher(raw: true, seen: context.seenImageIds).push(value, on: co)
+            return try context.perform(call, context.request(action: action, parameters: parameters, raw: true, location: location) { co, payload in
+                try ResponsePusher(raw: true, seen: context.seenImageIds).push(payload, on: co)
                 return 1
             })
         }

@@ -8,7 +8,7 @@ struct PendingRequest {
     /// `chunk:line` of the Lua call.
     let location: String?
     /// Sends the request (runs off the Lua thread).
-    let work: @Sendable () async throws -> JSONValue
+    let work: @Sendable () async throws -> ResponsePayload
     /// Pushes the call's results for an answer onto the calling thread's stack; returns how many.
-    let finish: (LuaCall, JSONValue) throws -> Int32
+    let finish: (LuaCall, ResponsePayload) throws -> Int32
 }

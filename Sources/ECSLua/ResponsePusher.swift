@@ -1,4 +1,5 @@
 import ECSCore
+import JSONText
 import LuaBridge
 
 /// Pushes API responses as Lua tables: field names kept, integers as Lua integers, and (unless raw)
@@ -9,13 +10,35 @@ struct ResponsePusher {
     /// Where the `ImageId`s met on the way are noted, for the REPL's completion.
     var seen: SeenImageIds?
 
+    /// Deepest nesting of an answer.
+    static let maximumDepth = 100
+
     /// Pushes one value.
     func push(_ value: JSONValue, on call: LuaCall) throws {
         try push(value, key: nil, on: call, depth: 0)
     }
 
+    /// Pushes an answer; JSON text goes from its bytes straight into Lua tables, with the same shape.
+    func push(_ payload: ResponsePayload, on call: LuaCall) throws {
+        switch payload {
+        case .value(let value):
+            try push(value, on: call)
+        case .text(let data):
+            let seen = self.seen
+            do {
+                try data.withUnsafeBytes { bytes in
+                    try call.pushJSON(
+                        bytes, maximumDepth: Self.maximumDepth, unwrapLists: !raw, observedName: "ImageId",
+                        observe: seen.map { seen in { seen.record($0) } })
+                }
+            } catch let error as JSONParseError {
+                throw ECSClientError.decoding("response is not valid JSON (\(data.count) bytes: \(error))")
+            }
+        }
+    }
+
     private func push(_ value: JSONValue, key: String?, on call: LuaCall, depth: Int) throws {
-        guard depth < 100 else { throw ECSLuaError(code: "Client.Decoding", message: "response nests too deeply") }
+        guard depth < Self.maximumDepth else { throw ECSLuaError(code: "Client.Decoding", message: "response nests too deeply") }
         try call.ensureStack(4)
         switch value {
         case .null: call.pushNil()

@@ -1,5 +1,6 @@
 import CLua
 import Foundation
+import JSONText
 
 /// The `json` Lua module: `json.encode`, `json.decode`, `json.null`, `json.array`.
 public enum JSONModule {
@@ -57,20 +58,20 @@ public enum JSONModule {
         return .values(1)
     }
 
-    /// `json.decode(text)` → a Lua value; JSON null becomes `json.null`.
+    /// `json.decode(text)` → a Lua value; JSON null becomes `json.null`; strict RFC 8259 (`JSONParser`).
     static func decode(_ call: LuaCall) throws -> LuaCallResult {
         guard let bytes = call.bytes(at: 1) else {
             throw JSONModuleError("bad argument #1 to 'decode' (string expected, got \(call.typeName(at: 1)))")
         }
-        let value: JSONDocument
-        do {
-            value = try JSONDecoder().decode(JSONDocument.self, from: Data(bytes))
-        } catch {
-            throw JSONModuleError("json.decode: " + JSONModule.describe(error, in: bytes))
-        }
         call.pushRegistryValue(nullKey)
-        let nullIndex = call.top
-        try push(value, call: call, nullIndex: nullIndex, depth: 0)
+        var options = LuaTableBuilder.Options()
+        options.nullIndex = call.top
+        do {
+            try bytes.withUnsafeBytes { try call.pushJSON($0, maximumDepth: maximumDepth, options: options) }
+        } catch let error as JSONParseError {
+            if bytes.isEmpty { throw JSONModuleError("json.decode: invalid JSON at byte offset 0: empty input") }
+            throw JSONModuleError("json.decode: invalid JSON at byte offset \(error.offset): \(error.reason)")
+        }
         return .values(1)
     }
 
@@ -80,51 +81,6 @@ public enum JSONModule {
         _ = call.pushNamedMetatable(arrayMeta)
         call.setMetatable(of: 1)
         return .values(1)
-    }
-
-    private static func push(_ value: JSONDocument, call: LuaCall, nullIndex: Int32, depth: Int) throws {
-        guard depth <= maximumDepth else { throw JSONModuleError("json.decode: nesting deeper than \(maximumDepth) levels") }
-        try call.ensureStack(4)
-        switch value {
-        case .null: call.pushCopy(of: nullIndex)
-        case .bool(let b): call.push(b)
-        case .int(let i): call.push(i)
-        case .double(let d): call.push(d)
-        case .string(let s): call.push(s)
-        case .array(let items):
-            call.pushTable(array: items.count)
-            for (i, item) in items.enumerated() {
-                try push(item, call: call, nullIndex: nullIndex, depth: depth + 1)
-                call.setElement(of: -2, Int64(i + 1))
-            }
-        case .object(let fields):
-            call.pushTable(fields: fields.count)
-            for (k, v) in fields {
-                try push(v, call: call, nullIndex: nullIndex, depth: depth + 1)
-                call.setField(of: -2, k)
-            }
-        }
-    }
-
-    /// Foundation's reason for rejecting `bytes`, with the byte offset where it stopped.
-    static func describe(_ error: Error, in bytes: [UInt8]) -> String {
-        if bytes.isEmpty { return "invalid JSON at byte offset 0: empty input" }
-        // JSONSerialization names the offending offset ("around character N"); JSONDecoder does not.
-        var detail = "\(error)"
-        do {
-            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-        } catch {
-            detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-        }
-        if let offset = number(after: "character ", in: detail) {
-            return "invalid JSON at byte offset \(offset): \(detail)"
-        }
-        return "invalid JSON: \(detail)"
-    }
-
-    private static func number(after word: String, in text: String) -> Int? {
-        guard let r = text.range(of: word) else { return nil }
-        return Int(text[r.upperBound...].prefix { $0.isNumber })
     }
 }
 

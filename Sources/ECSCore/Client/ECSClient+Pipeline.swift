@@ -6,6 +6,25 @@ extension ECSClient {
 
     /// Runs one call through the pipeline with retries; parameters are final (region filled, validated).
     func perform(action: String, parameters: [String: String]) async throws -> JSONValue {
+        try await perform(action: action, parameters: parameters, dryRun: Self.dryRunResponse) { body in
+            let json = try JSONValue.parse(body)
+            return (json, json["RequestId"]?.stringValue)
+        }
+    }
+
+    /// As `perform`, but the successful answer's JSON text is returned as it came, undecoded.
+    func performReturningBody(action: String, parameters: [String: String]) async throws -> Data {
+        try await perform(action: action, parameters: parameters, dryRun: Data(Self.dryRunResponse.jsonText.utf8)) { body in
+            (body, nil)
+        }
+    }
+
+    /// The pipeline: credentials, endpoint, dry run, then attempts (limiter, signing, transport) until an
+    /// answer `decode` accepts or a failure the retry policy gives up on; `decode` also names the request id.
+    private func perform<Answer>(
+        action: String, parameters: [String: String], dryRun: @autoclosure () -> Answer,
+        decode: (Data) throws -> (Answer, requestId: String?)
+    ) async throws -> Answer {
         let credentials = try resolveCredentials()
         let redactor = SecretRedactor(credentials: credentials)
         let endpoint = try resolveEndpoint()
@@ -15,7 +34,7 @@ extension ECSClient {
         if configuration.dryRun && ClientConfiguration.isMutating(action: action) {
             let request = try sign(unsigned, credentials: credentials, endpoint: endpoint)
             configuration.dryRunSink?(DryRunText.render(request, redactor: redactor))
-            return Self.dryRunResponse
+            return dryRun()
         }
 
         let policy = configuration.retry
@@ -39,15 +58,15 @@ extension ECSClient {
                 let response = try await transport.send(request, timeout: configuration.readTimeout)
                 let elapsed = ContinuousClock.now - started
                 if (200..<300).contains(response.status) {
-                    let json: JSONValue
+                    let answer: (Answer, requestId: String?)
                     do {
-                        json = try JSONValue.parse(response.body)
+                        answer = try decode(response.body)
                     } catch {
                         debug(responseLine(action, attempt, status: response.status, requestId: nil, elapsed, "Client.Decoding"))
                         throw error
                     }
-                    debug(responseLine(action, attempt, status: response.status, requestId: json["RequestId"]?.stringValue, elapsed, nil))
-                    return json
+                    debug(responseLine(action, attempt, status: response.status, requestId: answer.requestId, elapsed, nil))
+                    return answer.0
                 }
                 var error = ECSServiceError.parse(
                     status: response.status, body: response.body, action: action, headers: response.headers)

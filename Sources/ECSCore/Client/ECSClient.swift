@@ -65,6 +65,20 @@ public final class ECSClient: Sendable {
         return try await perform(action: action, parameters: parameters)
     }
 
+    /// As `call`, returning the answer's JSON text undecoded (for readers that build their own values).
+    public func callReturningBody(action: String, parameters: [String: String]) async throws -> Data {
+        try await performReturningBody(action: action, parameters: withRegion(parameters))
+    }
+
+    /// As `send`, returning the answer's JSON text undecoded (for readers that build their own values).
+    public func sendReturningBody(action: String, parameters: [String: String]) async throws -> Data {
+        let parameters = withRegion(parameters)
+        if let error = RequestValidator.validate(action: action, parameters: parameters) {
+            throw error
+        }
+        return try await performReturningBody(action: action, parameters: parameters)
+    }
+
     /// Closes the transport's connections; the client must not be used afterwards.
     public func shutdown() async {
         await transport.shutdown()
