@@ -80,7 +80,7 @@ final class SigningEncodingTests: XCTestCase {
         XCTAssertEqual(WireQuery.parse(WireQuery.make(params)), params)
     }
 
-    func testWireFormOfCanonicalEqualsWireQueryMake() {
+    func testWireQueryIsTheCanonicalQueryWithSpacesAsPlus() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("aZ9 -_.~*+/=%&:?#中😀é\u{20}%20%2")
         for _ in 0..<300 {
@@ -90,10 +90,11 @@ final class SigningEncodingTests: XCTestCase {
                 let value = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
                 params[key] = value
             }
-            XCTAssertEqual(CanonicalQuery.wireForm(ofCanonical: CanonicalQuery.make(params)), WireQuery.make(params))
+            // Every `%` of canonical output opens an escape, so `%20` can only stand for a space.
+            XCTAssertEqual(CanonicalQuery.make(params).replacingOccurrences(of: "%20", with: "+"), WireQuery.make(params))
             XCTAssertEqual(WireQuery.parse(WireQuery.make(params)), params)
         }
-        XCTAssertEqual(CanonicalQuery.wireForm(ofCanonical: "a=%2520%20"), "a=%2520+")
+        XCTAssertEqual(WireQuery.make(["a": "%20 "]), "a=%2520+")
     }
 
     func testFlattener() {

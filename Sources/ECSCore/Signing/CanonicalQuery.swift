@@ -41,46 +41,4 @@ public enum CanonicalQuery {
         for pair in pairs { capacity += 3 * (pair.name.utf8.count + pair.value.utf8.count) + 2 }
         return capacity
     }
-
-    /// The wire form (space as `+`) of an already canonical query: every `%20` becomes `+`, nothing else changes.
-    ///
-    /// Safe because in canonical output every `%` opens a three-byte escape, so `%20` can only stand for a space.
-    static func wireForm(ofCanonical canonical: String) -> String {
-        var needsRewrite = false
-        var canonical = canonical
-        canonical.withUTF8 { bytes in
-            var index = 0
-            while index + 2 < bytes.count {
-                if bytes[index] == UInt8(ascii: "%") {
-                    if bytes[index + 1] == UInt8(ascii: "2") && bytes[index + 2] == UInt8(ascii: "0") {
-                        needsRewrite = true
-                        return
-                    }
-                    index += 3
-                } else {
-                    index += 1
-                }
-            }
-        }
-        if !needsRewrite { return canonical }
-        return canonical.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "%") && index + 2 < bytes.count {
-                    if bytes[index + 1] == UInt8(ascii: "2") && bytes[index + 2] == UInt8(ascii: "0") {
-                        out.append(UInt8(ascii: "+"))
-                    } else {
-                        out.append(contentsOf: bytes[index...(index + 2)])
-                    }
-                    index += 3
-                } else {
-                    out.append(bytes[index])
-                    index += 1
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
 }
