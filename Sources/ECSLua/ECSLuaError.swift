@@ -87,3 +87,15 @@ extension ECSLuaError {
         ECSLuaError(code: "Client.Interrupted", message: LuaInterrupt.message, action: action, location: location)
     }
 }
+
+extension ECSLuaError {
+    /// A positional argument of an `ecs` function of the wrong kind, as an error object (`InvalidParameter`)
+    /// whose message reads like Lua's own: `bad argument #1 to 'image' (string expected, got table)`.
+    static func badArgument(
+        position: Int, function: String, expected: String, got: String, location: String?
+    ) -> ECSLuaError {
+        ECSLuaError(
+            code: "InvalidParameter", message: "bad argument #\(position) to '\(function)' (\(expected) expected, got \(got))",
+            action: function, location: location)
+    }
+}

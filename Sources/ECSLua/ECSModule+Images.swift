@@ -13,12 +13,12 @@ extension ECSModule {
         { call in
             let location = call.location(level: level)
             guard let id = call.string(at: 1) else {
-                throw LuaBridgeError.badArgument(position: 1, function: "image", expected: "string", got: call.typeName(at: 1))
+                throw ECSLuaError.badArgument(position: 1, function: "image", expected: "string", got: call.typeName(at: 1), location: location)
             }
             var parameters: [String: ParameterValue] = ["ImageId": .string(id), "Status": .string(allStatuses)]
             if !call.isNil(at: 2) {
                 guard let region = call.string(at: 2) else {
-                    throw LuaBridgeError.badArgument(position: 2, function: "image", expected: "string", got: call.typeName(at: 2))
+                    throw ECSLuaError.badArgument(position: 2, function: "image", expected: "string", got: call.typeName(at: 2), location: location)
                 }
                 parameters["RegionId"] = .string(region)
             }

@@ -15,23 +15,23 @@ extension ECSModule {
     static func parallel(context: ECSContext, state: LuaState) -> LuaHostFunction {
         { call in
             guard call.isTable(at: 1) else {
-                throw LuaBridgeError.badArgument(position: 1, function: "parallel", expected: "table of items", got: call.typeName(at: 1))
+                throw ECSLuaError.badArgument(position: 1, function: "parallel", expected: "table of items", got: call.typeName(at: 1), location: call.location())
             }
             guard call.isFunction(at: 2) else {
-                throw LuaBridgeError.badArgument(position: 2, function: "parallel", expected: "function", got: call.typeName(at: 2))
+                throw ECSLuaError.badArgument(position: 2, function: "parallel", expected: "function", got: call.typeName(at: 2), location: call.location())
             }
             var concurrency = defaultConcurrency
             if call.isTable(at: 3) {
                 call.pushField(of: 3, "concurrency")
                 if !call.isNil(at: -1) {
                     guard let n = call.integer(at: -1), n >= 1, n <= 1000 else {
-                        throw LuaBridgeError.badArgument(position: 3, function: "parallel", expected: "concurrency from 1 to 1000", got: call.describe(at: -1))
+                        throw ECSLuaError.badArgument(position: 3, function: "parallel", expected: "concurrency from 1 to 1000", got: call.describe(at: -1), location: call.location())
                     }
                     concurrency = Int(n)
                 }
                 call.pop()
             } else if !call.isNil(at: 3) {
-                throw LuaBridgeError.badArgument(position: 3, function: "parallel", expected: "options table", got: call.typeName(at: 3))
+                throw ECSLuaError.badArgument(position: 3, function: "parallel", expected: "options table", got: call.typeName(at: 3), location: call.location())
             }
             let total = call.rawLength(at: 1)
             let prefix = "ecs.parallel.\(context.schedulers.count)."

@@ -5,7 +5,7 @@ extension ECSModule {
     static func table(context: ECSContext) -> LuaHostFunction {
         { call in
             guard call.isTable(at: 1) else {
-                throw LuaBridgeError.badArgument(position: 1, function: "table", expected: "table of rows", got: call.typeName(at: 1))
+                throw ECSLuaError.badArgument(position: 1, function: "table", expected: "table of rows", got: call.typeName(at: 1), location: call.location())
             }
             var maxWidth = 48
             if call.isTable(at: 3) {
@@ -22,7 +22,7 @@ extension ECSModule {
                     call.pop()
                 }
             } else if !call.isNil(at: 2) {
-                throw LuaBridgeError.badArgument(position: 2, function: "table", expected: "table of column names", got: call.typeName(at: 2))
+                throw ECSLuaError.badArgument(position: 2, function: "table", expected: "table of column names", got: call.typeName(at: 2), location: call.location())
             } else {
                 columns = try inferColumns(call, rows: count)
             }

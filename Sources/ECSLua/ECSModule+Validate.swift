@@ -19,7 +19,7 @@ extension ECSModule {
         for (name, rule) in valueRules {
             call.pushFunction { c in
                 guard let value = c.string(at: 1) else {
-                    throw LuaBridgeError.badArgument(position: 1, function: name, expected: "string", got: c.typeName(at: 1))
+                    throw ECSLuaError.badArgument(position: 1, function: name, expected: "string", got: c.typeName(at: 1), location: c.location())
                 }
                 return verdict(c, rule(value).map { ECSLuaError($0, action: nil, location: c.location()) })
             }

@@ -63,7 +63,7 @@ public enum ParameterRules {
     }
 
     /// The `N` of `Name.N` or `Name.N.Field`: a decimal without sign or leading zero; nil otherwise.
-    static func listIndex(_ text: Substring) -> Int? {
+    public static func listIndex(_ text: Substring) -> Int? {
         guard let first = text.utf8.first, first != 0x30, text.utf8.count <= 9 else { return nil }
         var n = 0
         for b in text.utf8 {

@@ -127,6 +127,24 @@ import Testing
         #expect(Set(recent) == ["hangzhou-daily-2024-06-01", "windows-iis-golden"])
     }
 
+    @Test func lookAlikeListNamesNeverStandInForTheRealOnes() {
+        // `Filter.1..Value` and `Filter.01.Value` are not `Filter.1.Value` (the validator ignores or refuses
+        // them too); whichever order the parameters come in, the real value decides.
+        let expected = names([
+            "Filter.1.Key": "CreationStartTime", "Filter.1.Value": "2024-06-01T00:00Z", "ImageOwnerAlias": "self",
+        ])
+        #expect(!expected.isEmpty)
+        for _ in 0..<20 {
+            let response = describe([
+                "Filter.1.Key": "CreationStartTime", "Filter.1.Value": "2024-06-01T00:00Z", "Filter.1..Value": "not a time",
+                "Filter.1.Value.": "not a time either", "ImageOwnerAlias": "self", "PageSize": "100",
+            ])
+            #expect(response.status == 200)
+            #expect(EmulatorHarness.images(response).compactMap { $0["ImageName"] as? String } == expected)
+        }
+        #expect(describe(["Filter.01.Key": "CreationStartTime", "Filter.01.Value": "2024-06-01T00:00Z"]).status == 400)
+    }
+
     @Test func otherRegionsHaveTheirOwnImages() {
         let beijing = names(["RegionId": "cn-beijing", "ImageOwnerAlias": "self"])
         #expect(beijing.count == 61, "the hand-written two and the generated fleet's Available ones")

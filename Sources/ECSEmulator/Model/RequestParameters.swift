@@ -1,4 +1,5 @@
 import Foundation
+import ECSValidation
 
 /// The business parameters of one request, with typed accessors that fail the way ECS does.
 struct RequestParameters {
@@ -47,12 +48,19 @@ struct RequestParameters {
 
     /// The `Key`/`Value` pairs of a repeated structure `Name.N.Key`, `Name.N.Value`.
     func pairs(_ name: String) -> [(key: String, value: String?)] {
+        // Names are read exactly as RequestValidator reads them (`ParameterRules.listIndex`), so that
+        // look-alikes such as `Filter.1..Value` or `Filter.01.Value` never stand in for `Filter.1.Value`.
         var keys: [Int: String] = [:]
         var vals: [Int: String] = [:]
-        for (key, value) in values where key.hasPrefix(name + ".") {
-            let parts = key.split(separator: ".")
-            guard parts.count == 3, let index = Int(parts[1]) else { continue }
-            if parts[2] == "Key" { keys[index] = value } else if parts[2] == "Value" { vals[index] = value }
+        let prefix = name + "."
+        for (key, value) in values where key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count)
+            guard let dot = rest.firstIndex(of: "."), let index = ParameterRules.listIndex(rest[..<dot]) else { continue }
+            switch rest[rest.index(after: dot)...] {
+            case "Key": keys[index] = value
+            case "Value": vals[index] = value
+            default: continue
+            }
         }
         return keys.keys.sorted().map { (key: keys[$0]!, value: vals[$0]) }
     }
@@ -60,7 +68,9 @@ struct RequestParameters {
     /// The entries of `Name.N` with their index N.
     func indexed(_ name: String) -> [(Int, String)] {
         values.compactMap { key, value -> (Int, String)? in
-            guard key.hasPrefix(name + "."), let index = Int(key.dropFirst(name.count + 1)) else { return nil }
+            guard key.hasPrefix(name + "."), let index = ParameterRules.listIndex(key.dropFirst(name.count + 1)) else {
+                return nil
+            }
             return (index, value)
         }.sorted { $0.0 < $1.0 }
     }
