@@ -18,8 +18,11 @@ public struct EmulatorRequest: Sendable, Equatable {
         self.method = method.uppercased()
         self.path = path.isEmpty ? "/" : path
         self.query = query
+        // Names differing only in case: the first in byte order wins, whatever the dictionary's order.
         var lowered: [String: String] = [:]
-        for (name, value) in headers { lowered[name.lowercased()] = value }
+        for name in headers.keys.sorted() where lowered[name.lowercased()] == nil {
+            lowered[name.lowercased()] = headers[name]
+        }
         self.headers = lowered
         self.body = body
     }

@@ -47,6 +47,14 @@ import Testing
         #expect(response.jsonObject?["TotalCount"] as? Int == 5)
     }
 
+    @Test func headerNamesDifferingInCaseResolveTheSameWayEveryTime() {
+        for _ in 0..<20 {
+            let request = EmulatorRequest(method: "POST", headers: ["x-acs-date": "lower", "X-Acs-Date": "upper", "Host": "h"])
+            #expect(request.headers["x-acs-date"] == "upper")
+            #expect(request.headers["host"] == "h")
+        }
+    }
+
     @Test func unsignedRequestIsIncomplete() {
         let harness = EmulatorHarness()
         let request = EmulatorRequest(method: "GET", query: "Action=DescribeRegions&Version=2014-05-26")
