@@ -58,11 +58,7 @@ public final class ECSClient: Sendable {
 
     /// Validates with `RequestValidator` (throwing its `ValidationError`), then sends like `call`.
     public func send(action: String, parameters: [String: String]) async throws -> JSONValue {
-        let parameters = withRegion(parameters)
-        if let error = RequestValidator.validate(action: action, parameters: parameters) {
-            throw error
-        }
-        return try await perform(action: action, parameters: parameters)
+        try await perform(action: action, parameters: validated(action: action, parameters: parameters))
     }
 
     /// As `call`, returning the answer's JSON text undecoded (for readers that build their own values).
@@ -72,11 +68,16 @@ public final class ECSClient: Sendable {
 
     /// As `send`, returning the answer's JSON text undecoded (for readers that build their own values).
     public func sendReturningBody(action: String, parameters: [String: String]) async throws -> Data {
+        try await performReturningBody(action: action, parameters: validated(action: action, parameters: parameters))
+    }
+
+    /// The parameters with `RegionId` filled, once `RequestValidator` accepts them (else its `ValidationError`).
+    private func validated(action: String, parameters: [String: String]) throws -> [String: String] {
         let parameters = withRegion(parameters)
         if let error = RequestValidator.validate(action: action, parameters: parameters) {
             throw error
         }
-        return try await performReturningBody(action: action, parameters: parameters)
+        return parameters
     }
 
     /// Closes the transport's connections; the client must not be used afterwards.

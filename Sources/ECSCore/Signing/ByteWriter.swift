@@ -82,8 +82,20 @@ struct ByteWriter {
 
     /// Writes `s` percent-encoded (worst case 3 bytes per byte): unreserved bytes literal, space `+` when asked.
     mutating func writePercentEncoded(_ s: String, spaceAsPlus: Bool) {
+        writeEscaped(s, spaceAsPlus: spaceAsPlus, escape: "%")
+    }
+
+    /// Writes `s` percent-encoded twice over (worst case 5 bytes per byte), as RPC v1 signs its canonical query.
+    mutating func writeDoublyPercentEncoded(_ s: String) {
+        writeEscaped(s, spaceAsPlus: false, escape: "%25")
+    }
+
+    /// Unreserved bytes as they are, space as `+` when asked, every other byte as `escape` and two hex digits.
+    @inline(__always)
+    private mutating func writeEscaped(_ s: String, spaceAsPlus: Bool, escape: StaticString) {
         ByteWriter.withUTF8(s) { bytes in
-            precondition(count + 3 * bytes.count <= capacity, "ByteWriter overflow")
+            let escapeLength = escape.utf8CodeUnitCount
+            precondition(count + (escapeLength + 2) * bytes.count <= capacity, "ByteWriter overflow")
             let hex = ByteWriter.upperHex.utf8Start
             var out = base + count
             for byte in bytes {
@@ -94,33 +106,10 @@ struct ByteWriter {
                     out.pointee = UInt8(ascii: "+")
                     out += 1
                 } else {
-                    out[0] = UInt8(ascii: "%")
-                    out[1] = hex[Int(byte >> 4)]
-                    out[2] = hex[Int(byte & 0x0F)]
-                    out += 3
-                }
-            }
-            count = out - base
-        }
-    }
-
-    /// Writes `s` percent-encoded twice over (worst case 5 bytes per byte), as RPC v1 signs its canonical query.
-    mutating func writeDoublyPercentEncoded(_ s: String) {
-        ByteWriter.withUTF8(s) { bytes in
-            precondition(count + 5 * bytes.count <= capacity, "ByteWriter overflow")
-            let hex = ByteWriter.upperHex.utf8Start
-            var out = base + count
-            for byte in bytes {
-                if PercentEncoding.isUnreserved(byte) {
-                    out.pointee = byte
-                    out += 1
-                } else {
-                    out[0] = UInt8(ascii: "%")
-                    out[1] = UInt8(ascii: "2")
-                    out[2] = UInt8(ascii: "5")
-                    out[3] = hex[Int(byte >> 4)]
-                    out[4] = hex[Int(byte & 0x0F)]
-                    out += 5
+                    out.update(from: escape.utf8Start, count: escapeLength)
+                    out[escapeLength] = hex[Int(byte >> 4)]
+                    out[escapeLength + 1] = hex[Int(byte & 0x0F)]
+                    out += escapeLength + 2
                 }
             }
             count = out - base
