@@ -39,11 +39,36 @@ extension ECSModule {
         }
     }
 
-    /// `ecs.images{...}` → an iterator over every matching image, fetching a page only when the loop needs it.
-    static func images(context: ECSContext) -> LuaHostFunction {
+    /// Metatable of the pager userdata that `ImagesScript` holds.
+    static let pagerMetatable = "ecsh.images.pager"
+
+    /// Defines `ecs.images{...}` (an iterator over every matching image, fetching a page only when the
+    /// loop needs it) from `ImagesScript` and its Swift primitives.
+    static func registerImages(in state: LuaState, context: ECSContext) throws {
+        let call = state.main
+        try state.load(ImagesScript.source, name: "=ecs.images")
+        call.pushTable(fields: 3)
+        call.pushFunction(openImages(context: context))
+        call.setField(of: -2, "open")
+        call.pushFunction { c in
+            c.push(try pager(c).exhausted)
+            return .values(1)
+        }
+        call.setField(of: -2, "exhausted")
+        call.pushFunction(fetchImages(context: context))
+        call.setField(of: -2, "fetch")
+        try state.protectedCall(argumentCount: 1, resultCount: 1)
+        call.pushGlobal("ecs")
+        call.pushCopy(of: -2)
+        call.setField(of: -2, "images")
+        call.pop(2)
+    }
+
+    /// `prim.open(params)`: validates the filters at the loop's head (level 2: the user's call) and makes the pager.
+    private static func openImages(context: ECSContext) -> LuaHostFunction {
         let schema = ActionSchemas.describeImages
         return { call in
-            let location = call.location()
+            let location = call.location(level: 2)
             var parameters = try ParameterReader(call: call, schema: schema, location: location).read(at: 1)
             let pageSize: Int64
             if case .int(let n)? = parameters["PageSize"] { pageSize = n } else { pageSize = iteratorPageSize }
@@ -59,23 +84,41 @@ extension ECSModule {
             if let error = RequestValidator.validate(action: schema.action, parameters: check) {
                 throw ECSLuaError(error, action: schema.action, location: location)
             }
-            let pager = ImagePager(parameters: parameters, pageSize: pageSize, firstPage: firstPage)
-            call.pushFunction { step in
-                if let image = pager.next() {
-                    try ResponsePusher(seen: context.seenImageIds).push(image, on: step)
-                    return .values(1)
-                }
-                if pager.exhausted { step.pushNil(); return .values(1) }
-                let request = context.request(
-                    action: schema.action, parameters: pager.nextRequestParameters, location: step.location() ?? location
-                ) { co, payload in
-                    pager.accept(try payload.json())
-                    if let image = pager.next() { try ResponsePusher(seen: context.seenImageIds).push(image, on: co) } else { co.pushNil() }
-                    return 1
-                }
-                return try context.perform(step, request)
-            }
+            call.push(object: ImagePager(parameters: parameters, pageSize: pageSize, firstPage: firstPage), metatable: pagerMetatable)
             return .values(1)
         }
+    }
+
+    /// `prim.fetch(pager)`: requests the next page and returns its images as a Lua array, pushed
+    /// straight from the answer's text (level 2: the user's loop).
+    private static func fetchImages(context: ECSContext) -> LuaHostFunction {
+        let schema = ActionSchemas.describeImages
+        return { step in
+            let pager = try pager(step)
+            let request = context.request(
+                action: schema.action, parameters: pager.nextRequestParameters, location: step.location(level: 2)
+            ) { co, payload in
+                try ResponsePusher(seen: context.seenImageIds).push(payload, on: co)
+                let total = co.pushField(of: -1, "TotalCount") != 0 ? co.integer(at: -1) : nil
+                co.pop()
+                _ = co.pushField(of: -1, "Images")
+                if !co.isTable(at: -1) {
+                    co.pop()
+                    co.pushTable()
+                }
+                co.remove(at: -2)
+                pager.accept(count: co.rawLength(at: -1), total: total)
+                return 1
+            }
+            return try context.perform(step, request)
+        }
+    }
+
+    private static func pager(_ call: LuaCall) throws -> ImagePager {
+        guard let pager = call.object(at: 1, metatable: pagerMetatable) as? ImagePager else {
+            throw ECSLuaError.badArgument(
+                position: 1, function: "images", expected: "pager", got: call.typeName(at: 1), location: call.location())
+        }
+        return pager
     }
 }

@@ -11,7 +11,6 @@ public enum ECSModule {
         }
         functions["image_from_family"] = imageFromFamily(context: context)
         functions["image"] = image(context: context)
-        functions["images"] = images(context: context)
         functions["call"] = rawCall(context: context)
         functions["config"] = config(context: context)
         functions["table"] = table(context: context)
@@ -19,6 +18,7 @@ public enum ECSModule {
         try state.register(library: "ecs", functions: functions)
         try registerValidate(in: state, context: context)
         try registerWaitImage(in: state, context: context)
+        try registerImages(in: state, context: context)
         try registerParallelRunner(in: state)
         state.setGlobal("help", function: help(context: context))
         if try state.global("json") == .nil { try JSONModule.register(in: state) }

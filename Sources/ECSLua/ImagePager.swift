@@ -1,6 +1,7 @@
 import ECSCore
 
-/// The state of one `ecs.images` loop: the current page only, so memory does not grow with the image count.
+/// The state of one `ecs.images` loop: which page comes next and whether one does. The page itself
+/// lives in the Lua iterator (`ImagesScript`), so memory does not grow with the image count.
 final class ImagePager {
     /// The parameters of every page request, without `PageNumber`.
     let parameters: [String: ParameterValue]
@@ -8,8 +9,6 @@ final class ImagePager {
     let pageSize: Int64
     /// The page the next request asks for.
     private(set) var nextPage: Int64
-    private var buffer: [JSONValue] = []
-    private var position = 0
     /// True once the last page has been read.
     private(set) var exhausted = false
 
@@ -20,13 +19,6 @@ final class ImagePager {
         self.nextPage = firstPage
     }
 
-    /// The next buffered image, if any.
-    func next() -> JSONValue? {
-        guard position < buffer.count else { return nil }
-        defer { position += 1 }
-        return buffer[position]
-    }
-
     /// The parameters of the next page's request.
     var nextRequestParameters: [String: ParameterValue] {
         var p = parameters
@@ -35,13 +27,11 @@ final class ImagePager {
         return p
     }
 
-    /// Takes a DescribeImages answer as the new buffer and decides whether more pages follow.
-    func accept(_ response: JSONValue) {
-        buffer = response["Images"]?.list("Image") ?? []
-        position = 0
-        let total = response["TotalCount"]?.intValue
+    /// Books a DescribeImages answer of `count` images (of `total`, when the answer says) and decides
+    /// whether more pages follow.
+    func accept(count: Int, total: Int64?) {
         let seen = nextPage * pageSize
-        if buffer.count < Int(pageSize) || (total.map { seen >= $0 } ?? false) { exhausted = true }
+        if count < Int(pageSize) || (total.map { seen >= $0 } ?? false) { exhausted = true }
         nextPage += 1
     }
 }

@@ -144,6 +144,8 @@ public struct LuaCall {
     }
     /// Pushes a copy of the value at `index`.
     public func pushCopy(of index: Int32) { lua_pushvalue(L, index) }
+    /// Removes the value at `index`, shifting the ones above it down.
+    public func remove(at index: Int32) { clua_remove(L, index) }
     /// Pushes a new empty table sized for `array` elements and `fields` fields.
     public func pushTable(array: Int = 0, fields: Int = 0) { lua_createtable(L, Int32(array), Int32(fields)) }
     /// Pops a value and stores it raw as `t[key]` in the table at `index`.

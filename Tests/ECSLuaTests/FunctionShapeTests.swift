@@ -68,6 +68,21 @@ final class FunctionShapeTests: ECSLuaTestCase {
         XCTAssertEqual(lua.transport.actions.count - before, 1, "breaking after the first image fetches one page only")
     }
 
+    func testAFailingPageNamesTheLoopsLine() throws {
+        let v = try value("""
+            local ok, err = pcall(function()
+              for img in ecs.images{ ImageOwnerAlias = "self", PageSize = 1 } do
+                ecs.config{ endpoint = "http://127.0.0.1:9", retries = 0 }
+              end
+            end)
+            return { ok = ok, code = err.code, where = err["where"], action = err.action }
+            """)
+        XCTAssertEqual(v["ok"], false)
+        XCTAssertEqual(v["code"]?.stringValue, "Client.Transport")
+        XCTAssertEqual(v["where"]?.stringValue, "test:2", "the error points at the for loop")
+        XCTAssertEqual(v["action"]?.stringValue, "DescribeImages")
+    }
+
     func testImagesRejectsBadFiltersBeforeTheLoop() throws {
         let before = lua.transport.actions.count
         let v = try value(#"local ok, err = pcall(ecs.images, { Status = "Sleeping" }); return err.code"#)

@@ -1,0 +1,25 @@
+/// The Lua side of `ecs.images`: the iterator keeps the current page as a Lua table (pushed straight
+/// from the answer's JSON text) and asks Swift for the next page only when the loop needs it.
+/// It receives the Swift primitives as `prim`: `open(params)` → a pager, `exhausted(pager)`,
+/// `fetch(pager)` → the next page's images (a request that yields inside `ecs.parallel`).
+enum ImagesScript {
+    /// The chunk; it returns the `images` function.
+    static let source = """
+        local prim = ...
+        return function(params)
+          local pager = prim.open(params)
+          local page, i, n = nil, 0, 0
+          return function()
+            if i < n then
+              i = i + 1
+              return page[i]
+            end
+            if prim.exhausted(pager) then return nil end
+            page = prim.fetch(pager)
+            i, n = 1, #page
+            if n == 0 then return nil end
+            return page[1]
+          end
+        end
+        """
+}
