@@ -40,6 +40,10 @@ struct LuaTableBuilder: JSONBuilder {
     private let L: OpaquePointer
     private let options: Options
     private var lastKind = Kind.scalar
+    /// Nesting of the container being filled, and the size of the last one finished at each depth:
+    /// siblings (the images of a page) are alike, so a table is made that big and seldom grows.
+    private var depth = 0
+    private var sizeHints: [Int32] = []
     private var pendingWrapperMember: [UInt8]?
     private var observing = false
 
@@ -83,7 +87,7 @@ struct LuaTableBuilder: JSONBuilder {
 
     mutating func beginObject() throws -> Object {
         try reserveStack()
-        lua_createtable(L, 0, 0)
+        lua_createtable(L, 0, enterContainer())
         let object = Object(table: lua_gettop(L), wrapperMember: pendingWrapperMember)
         pendingWrapperMember = nil
         observing = false
@@ -117,6 +121,7 @@ struct LuaTableBuilder: JSONBuilder {
     }
 
     mutating func endObject(_ object: Object) -> Void {
+        leaveContainer(size: object.count)
         lastKind = .object
         pendingWrapperMember = nil
         observing = false
@@ -148,7 +153,7 @@ struct LuaTableBuilder: JSONBuilder {
 
     mutating func beginArray() throws -> Int64 {
         try reserveStack()
-        lua_createtable(L, 0, 0)
+        lua_createtable(L, enterContainer(), 0)
         pendingWrapperMember = nil
         observing = false
         return 0
@@ -160,7 +165,23 @@ struct LuaTableBuilder: JSONBuilder {
     }
 
     mutating func endArray(_ count: Int64) -> Void {
+        leaveContainer(size: Int(count))
         scalar(.array)
+    }
+
+    /// The size hint for a container starting at the current depth, which it then enters.
+    private mutating func enterContainer() -> Int32 {
+        let hint = depth < sizeHints.count ? sizeHints[depth] : 0
+        depth += 1
+        return hint
+    }
+
+    /// Leaves a container of `size` entries, remembering the size for its next sibling.
+    private mutating func leaveContainer(size: Int) {
+        depth -= 1
+        let hint = Int32(clamping: min(size, 1 << 16))
+        while sizeHints.count <= depth { sizeHints.append(0) }
+        sizeHints[depth] = hint
     }
 
     private func reserveStack() throws {
