@@ -47,6 +47,20 @@ final class CredentialsSecretTests: XCTestCase {
         XCTAssertTrue(credentials.description.contains("LTAIexample"))
     }
 
+    func testPreparedSigningKeysShowNothingOfTheKey() {
+        for scheme in SignatureScheme.allCases {
+            let key = SigningKey(secret: Secret(secretText), scheme: scheme)
+            var dumped = ""
+            dump(key, to: &dumped)
+            for output in [key.description, "\(key)", String(reflecting: key), String(describing: [key]), dumped] {
+                XCTAssertFalse(output.contains(secretText), output)
+                XCTAssertTrue(output.contains(Secret.redacted), output)
+                XCTAssertFalse(output.contains("HMAC") || output.contains("Hasher") || output.contains("state"), output)
+            }
+            XCTAssertTrue(Mirror(reflecting: key).children.isEmpty)
+        }
+    }
+
     func testSecretDecodesTheRealValueAndComparesByValue() throws {
         let decoded = try JSONDecoder().decode([Secret].self, from: Data("[\"abc\"]".utf8))
         XCTAssertEqual(decoded.first?.reveal(), "abc")

@@ -54,3 +54,12 @@ public struct SigningKey: @unchecked Sendable {
         }
     }
 }
+
+extension SigningKey: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The scheme only: the keyed state is as secret as the secret.
+    public var description: String { "SigningKey(\(scheme.rawValue), \(Secret.redacted))" }
+    /// Same as `description`.
+    public var debugDescription: String { description }
+    /// A mirror with no children, so `dump` and reflection show nothing of the keyed state.
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
+}
