@@ -45,23 +45,14 @@ extension ECSModule {
     /// Defines `ecs.images{...}` (an iterator over every matching image, fetching a page only when the
     /// loop needs it) from `ImagesScript` and its Swift primitives.
     static func registerImages(in state: LuaState, context: ECSContext) throws {
-        let call = state.main
-        try state.load(ImagesScript.source, name: "=ecs.images")
-        call.pushTable(fields: 3)
-        call.pushFunction(openImages(context: context))
-        call.setField(of: -2, "open")
-        call.pushFunction { c in
-            c.push(try pager(c).exhausted)
-            return .values(1)
-        }
-        call.setField(of: -2, "exhausted")
-        call.pushFunction(fetchImages(context: context))
-        call.setField(of: -2, "fetch")
-        try state.protectedCall(argumentCount: 1, resultCount: 1)
-        call.pushGlobal("ecs")
-        call.pushCopy(of: -2)
-        call.setField(of: -2, "images")
-        call.pop(2)
+        try defineScripted("images", source: ImagesScript.source, primitives: [
+            ("open", openImages(context: context)),
+            ("exhausted", { c in
+                c.push(try pager(c).exhausted)
+                return .values(1)
+            }),
+            ("fetch", fetchImages(context: context)),
+        ], in: state)
     }
 
     /// `prim.open(params)`: validates the filters at the loop's head (level 2: the user's call) and makes the pager.

@@ -1,0 +1,23 @@
+import LuaBridge
+
+extension ECSModule {
+    /// Runs a Lua chunk that receives a table of Swift primitives (`prim`) and returns a function, and
+    /// stores that function as `ecs.<name>` (so the loop of `wait_image` or `images` runs in Lua and every
+    /// request it makes can yield inside `ecs.parallel`).
+    static func defineScripted(
+        _ name: String, source: String, primitives: [(String, LuaHostFunction)], in state: LuaState
+    ) throws {
+        let call = state.main
+        try state.load(source, name: "=ecs." + name)
+        call.pushTable(fields: primitives.count)
+        for (key, function) in primitives {
+            call.pushFunction(function)
+            call.setField(of: -2, key)
+        }
+        try state.protectedCall(argumentCount: 1, resultCount: 1)
+        call.pushGlobal("ecs")
+        call.pushCopy(of: -2)
+        call.setField(of: -2, name)
+        call.pop(2)
+    }
+}
