@@ -21,7 +21,7 @@ extension ECSContext {
     func wait(_ request: PendingRequest) throws -> ResponsePayload {
         let box = ResultBox<ResponsePayload>()
         let work = request.work
-        let task = Task {
+        let task = startTask {
             do { box.set(.success(try await work())) } catch { box.set(.failure(error)) }
         }
         var result: Result<ResponsePayload, any Error>?
@@ -38,6 +38,15 @@ extension ECSContext {
         case .success(let value): return value
         case .failure(let error): throw ECSLuaError(error, action: request.action, location: request.location)
         }
+    }
+
+    /// Starts a request's task on the client's preferred executor (its HTTP event loop), so the task,
+    /// its signing and its connection's I/O stay on one thread.
+    func startTask(_ body: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
+        if #available(macOS 15, *) {
+            return Task(executorPreference: client.preferredExecutor, operation: body)
+        }
+        return Task(operation: body)
     }
 
     /// A request that sends `action` through the client (validated first unless `raw`).

@@ -57,7 +57,7 @@ final class ParallelScheduler {
         submittedDuringResume = true
         let queue = completions
         let work = request.work
-        tasks[ticket] = Task {
+        tasks[ticket] = context.startTask {
             do { queue.post(ticket: ticket, result: .success(try await work())) } catch { queue.post(ticket: ticket, result: .failure(error)) }
         }
     }

@@ -108,16 +108,19 @@ extension ECSClient {
 
     /// The endpoint's scheme, host (with port) and origin text.
     func resolveEndpoint() throws -> ResolvedEndpoint {
-        let url: URL
-        do {
-            url = try EndpointResolver.url(
-                region: configuration.region, override: configuration.endpoint, vpc: configuration.vpc,
-                insecure: configuration.insecure)
-        } catch EndpointError.insecure(let rejected) {
-            throw ECSClientError.insecureEndpoint(rejected)
-        }
-        guard let endpoint = ResolvedEndpoint(url: url) else {
-            throw ECSClientError.transport("endpoint has no host: \(url.absoluteString)")
+        let endpoint = try endpoints.endpoint {
+            let url: URL
+            do {
+                url = try EndpointResolver.url(
+                    region: configuration.region, override: configuration.endpoint, vpc: configuration.vpc,
+                    insecure: configuration.insecure)
+            } catch EndpointError.insecure(let rejected) {
+                throw ECSClientError.insecureEndpoint(rejected)
+            }
+            guard let endpoint = ResolvedEndpoint(url: url) else {
+                throw ECSClientError.transport("endpoint has no host: \(url.absoluteString)")
+            }
+            return endpoint
         }
         if endpoint.scheme == "http" && !endpoint.isLoopback && plainHTTPWarned.first() {
             configuration.warnSink?("warning: sending requests over plain HTTP to \(endpoint.origin)")

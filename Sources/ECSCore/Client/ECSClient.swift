@@ -19,6 +19,7 @@ public final class ECSClient: Sendable {
     let makeNonce: @Sendable () -> String
     let plainHTTPWarned = OnceFlag()
     let signingKeys = SigningKeyCache()
+    let endpoints = EndpointCache()
 
     /// Creates a client; a nil `transport` means a new `AsyncHTTPClientTransport` with the configured timeouts.
     public convenience init(configuration: ClientConfiguration, transport: (any HTTPTransport)? = nil) {
@@ -79,6 +80,10 @@ public final class ECSClient: Sendable {
         }
         return parameters
     }
+
+    /// The executor that tasks calling this client should prefer: the transport's own event loop,
+    /// so a request costs no thread hop (`Task(executorPreference:)`); nil means the global executor.
+    public var preferredExecutor: (any TaskExecutor)? { transport.preferredExecutor }
 
     /// Closes the transport's connections; the client must not be used afterwards.
     public func shutdown() async {

@@ -3,11 +3,13 @@ import Foundation
 /// The parts of an endpoint URL the pipeline needs: scheme, the `Host` value and the origin.
 struct ResolvedEndpoint: Sendable, Equatable {
     /// `https` or `http`.
-    var scheme: String
+    let scheme: String
     /// The host as sent in the `Host` header, with `:port` when the URL names one.
-    var host: String
+    let host: String
     /// Whether the host is 127.0.0.0/8, ::1 or localhost.
-    var isLoopback: Bool
+    let isLoopback: Bool
+    /// `scheme://host[:port]`, without a trailing slash.
+    let origin: String
 
     /// Splits `url`; nil when it has no host.
     init?(url: URL) {
@@ -17,8 +19,6 @@ struct ResolvedEndpoint: Sendable, Equatable {
         self.scheme = scheme
         self.host = url.port.map { "\(hostPart):\($0)" } ?? hostPart
         self.isLoopback = bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+        self.origin = "\(scheme)://\(host)"
     }
-
-    /// `scheme://host[:port]`, without a trailing slash.
-    var origin: String { "\(scheme)://\(host)" }
 }

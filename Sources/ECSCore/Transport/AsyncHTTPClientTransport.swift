@@ -9,6 +9,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     public static let maxBodyBytes = 32 * 1024 * 1024
 
     private let client: LazyHTTPClient
+    private let executor: (any TaskExecutor)?
 
     /// Creates the client; `connectTimeout` bounds connection set-up, `readTimeout` the wait for bytes.
     public init(connectTimeout: TimeInterval = 5, readTimeout: TimeInterval = 10) {
@@ -17,8 +18,19 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(readTimeout * 1000)))
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .size(Self.maxBodyBytes))
+        // No tracing: by default every request would open a span on the global (no-op) tracer and
+        // parse its URL once more for the span's attributes.
+        configuration.tracing.tracer = nil
         client = LazyHTTPClient(configuration: configuration)
+        if #available(macOS 15, *) {
+            executor = EventLoopTaskExecutor(client: client)
+        } else {
+            executor = nil
+        }
     }
+
+    /// The client's event loop as a task executor: a task preferring it runs beside its connection.
+    public var preferredExecutor: (any TaskExecutor)? { executor }
 
     /// Sends the request; `timeout` is the deadline for the whole exchange, body included.
     public func send(_ request: HTTPRequestData, timeout: TimeInterval) async throws -> HTTPResponseData {
@@ -33,12 +45,11 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         let deadline = NIODeadline.now() + .milliseconds(Int64(max(timeout, 0.001) * 1000))
         do {
             let response = try await client.get().execute(outgoing, deadline: deadline)
-            var buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
-            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+            let buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
             return HTTPResponseData(
                 status: Int(response.status.code),
                 headers: response.headers.map { (name: $0.name, value: $0.value) },
-                body: Data(bytes))
+                body: buffer.withUnsafeReadableBytes { Data($0) })
         } catch {
             throw Self.map(error)
         }
@@ -46,14 +57,19 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
     /// Shuts the client down, closing pooled connections; later calls do nothing.
     public func shutdown() async {
-        try? await client.retire()?.shutdown()
+        guard let (client, group) = client.retire() else { return }
+        try? await client.shutdown()
+        try? await group.shutdownGracefully()
     }
 
     // async-http-client traps when a client is released without shutdown; a transport dropped on an
     // error path must not take the process down, so the task keeps the client alive until it is shut down.
     deinit {
-        guard let client = client.retire() else { return }
-        Task { try? await client.shutdown() }
+        guard let (client, group) = client.retire() else { return }
+        Task {
+            try? await client.shutdown()
+            try? await group.shutdownGracefully()
+        }
     }
 
     /// Maps async-http-client and NIO errors to `ECSClientError`; read timeouts become `.timeout`.

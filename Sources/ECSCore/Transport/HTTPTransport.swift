@@ -9,9 +9,14 @@ public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequestData, timeout: TimeInterval) async throws -> HTTPResponseData
     /// Releases connections and threads; the transport must not be used afterwards.
     func shutdown() async
+    /// The executor a task that sends through this transport should prefer (nil: the global one).
+    var preferredExecutor: (any TaskExecutor)? { get }
 }
 
 extension HTTPTransport {
     /// Nothing to release by default (in-process transports).
     public func shutdown() async {}
+
+    /// No preference by default.
+    public var preferredExecutor: (any TaskExecutor)? { nil }
 }

@@ -1,12 +1,17 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOPosix
 
-/// Creates the `HTTPClient` (and so starts NIO's event loop threads) on the first request only,
-/// so a script that never calls the API starts as fast as plain Lua; shut down at most once.
+/// Creates the `HTTPClient` and its one event loop thread on the first request only, so a script that
+/// never calls the API starts as fast as plain Lua; shut down at most once.
+///
+/// The client has an event loop of its own (not NIO's shared group) so that request tasks can run on
+/// the very thread that owns their connections (`EventLoopTaskExecutor`): no thread hop per request.
 final class LazyHTTPClient: @unchecked Sendable {
     private enum State {
         case idle
-        case running(HTTPClient)
+        case running(HTTPClient, MultiThreadedEventLoopGroup)
         case shutDown
     }
 
@@ -22,23 +27,37 @@ final class LazyHTTPClient: @unchecked Sendable {
     func get() throws -> HTTPClient {
         lock.lock()
         defer { lock.unlock() }
-        switch state {
-        case .running(let client): return client
-        case .shutDown: throw ECSClientError.transport("the HTTP client was shut down")
-        case .idle:
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-            state = .running(client)
-            return client
-        }
+        guard let (client, _) = startIfIdle() else { throw ECSClientError.transport("the HTTP client was shut down") }
+        return client
     }
 
-    /// Marks the client shut down and returns it when one was started (the caller shuts it down).
-    func retire() -> HTTPClient? {
+    /// The client's event loop, started on first use; nil once shut down.
+    func eventLoop() -> (any EventLoop)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return startIfIdle()?.group.next()
+    }
+
+    /// Marks the client shut down and returns it with its loop group when they were started (the caller shuts them down).
+    func retire() -> (client: HTTPClient, group: MultiThreadedEventLoopGroup)? {
         lock.lock()
         defer { lock.unlock() }
         let previous = state
         state = .shutDown
-        if case .running(let client) = previous { return client }
+        if case .running(let client, let group) = previous { return (client, group) }
         return nil
+    }
+
+    /// The running client and group, started now if idle; nil after shutdown. Called with the lock held.
+    private func startIfIdle() -> (client: HTTPClient, group: MultiThreadedEventLoopGroup)? {
+        switch state {
+        case .running(let client, let group): return (client, group)
+        case .shutDown: return nil
+        case .idle:
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let client = HTTPClient(eventLoopGroup: group, configuration: configuration)
+            state = .running(client, group)
+            return (client, group)
+        }
     }
 }
