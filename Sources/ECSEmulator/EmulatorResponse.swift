@@ -6,8 +6,8 @@ public struct EmulatorResponse: Sendable, Equatable {
     public var status: Int
     /// Response headers with lower-cased names.
     public var headers: [String: String]
-    /// The JSON body text.
-    public var body: String
+    /// The JSON body as the UTF-8 bytes that are sent.
+    public var bodyBytes: [UInt8]
     /// True when the fault plan asks the server to close the connection without answering.
     public var dropsConnection: Bool
 
@@ -15,14 +15,27 @@ public struct EmulatorResponse: Sendable, Equatable {
     public init(status: Int, headers: [String: String] = [:], body: String, dropsConnection: Bool = false) {
         self.status = status
         self.headers = headers
-        self.body = body
+        self.bodyBytes = Array(body.utf8)
         self.dropsConnection = dropsConnection
+    }
+
+    /// Creates a response from body bytes already encoded (no copy through a String).
+    init(status: Int, headers: [String: String], bodyBytes: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.bodyBytes = bodyBytes
+        self.dropsConnection = false
+    }
+
+    /// The JSON body text.
+    public var body: String {
+        get { String(decoding: bodyBytes, as: UTF8.self) }
+        set { bodyBytes = Array(newValue.utf8) }
     }
 
     /// The body decoded as a JSON object, for callers that inspect fields.
     public var jsonObject: [String: Any]? {
-        guard let data = body.data(using: .utf8) else { return nil }
-        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        (try? JSONSerialization.jsonObject(with: Data(bodyBytes))) as? [String: Any]
     }
 
     /// The `Code` field of an error body, nil for a success.
@@ -31,7 +44,7 @@ public struct EmulatorResponse: Sendable, Equatable {
     static func json(_ status: Int, _ value: JSONNode, headers: [String: String] = [:]) -> EmulatorResponse {
         var all = headers
         all["content-type"] = "application/json;charset=utf-8"
-        return EmulatorResponse(status: status, headers: all, body: value.serialized())
+        return EmulatorResponse(status: status, headers: all, bodyBytes: value.serializedBytes())
     }
 }
 

@@ -13,10 +13,15 @@ enum JSONNode: Equatable, Sendable {
 
     /// Compact JSON text.
     func serialized() -> String {
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// Compact JSON text as UTF-8 bytes (what the server sends).
+    func serializedBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(1_024)
         write(into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Writes UTF-8 bytes: appending to a byte array is much cheaper than many small String appends.

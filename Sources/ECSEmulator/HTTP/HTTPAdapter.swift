@@ -34,6 +34,6 @@ enum HTTPAdapter {
         }
         return Response(
             status: HTTPResponse.Status(code: response.status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(string: response.body)))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.bodyBytes)))
     }
 }
