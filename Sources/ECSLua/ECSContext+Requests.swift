@@ -57,8 +57,8 @@ extension ECSContext {
         let client = self.client
         let flat = ParameterFlattener.flatten(parameters)
         return PendingRequest(action: action, location: location, work: {
-            .text(
-                raw
+            ResponsePayload(
+                text: raw
                     ? try await client.callReturningBody(action: action, parameters: flat)
                     : try await client.sendReturningBody(action: action, parameters: flat))
         }, finish: finish)

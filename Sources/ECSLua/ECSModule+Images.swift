@@ -26,13 +26,12 @@ extension ECSModule {
             let flat = ParameterFlattener.flatten(parameters)
             let request = PendingRequest(action: "DescribeImages", location: location, work: {
                 do {
-                    return .value(try await client.send(action: "DescribeImages", parameters: flat))
+                    return ResponsePayload(text: try await client.sendReturningBody(action: "DescribeImages", parameters: flat))
                 } catch let error as ECSServiceError where error.code == "InvalidImageId.NotFound" {
-                    return .value(.object([:]))
+                    return .emptyObject
                 }
             }, finish: { co, payload in
-                let match = try payload.json()["Images"]?.list("Image").first { $0["ImageId"]?.stringValue == id }
-                if let match { try ResponsePusher(seen: context.seenImageIds).push(match, on: co) } else { co.pushNil() }
+                try ResponsePusher(seen: context.seenImageIds).pushImage(id, from: payload, on: co)
                 return 1
             })
             return try context.perform(call, request)

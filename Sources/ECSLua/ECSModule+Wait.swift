@@ -15,7 +15,7 @@ extension ECSModule {
                 let seconds = max(0, c.number(at: 1) ?? 0)
                 let request = PendingRequest(action: "wait_image", location: c.location(level: 2), work: {
                     try await Task.sleep(nanoseconds: UInt64(min(seconds, 86_400) * 1_000_000_000))
-                    return .value(.null)
+                    return .none
                 }, finish: { _, _ in 0 })
                 return try context.perform(c, request)
             }),

@@ -43,11 +43,7 @@ public enum ECSModule {
             let location = call.location()
             let parameters = try ParameterReader(call: call, schema: schema, location: location).read(at: 1)
             return try context.perform(call, context.request(action: schema.action, parameters: parameters, location: location) { co, payload in
-                guard let image = try payload.json()["Image"], case .object(let members) = image, !members.isEmpty else {
-                    co.pushNil()
-                    return 1
-                }
-                try ResponsePusher(seen: context.seenImageIds).push(image, on: co)
+                try ResponsePusher(seen: context.seenImageIds).pushMember("Image", of: payload, on: co)
                 return 1
             })
         }

@@ -13,71 +13,55 @@ struct ResponsePusher {
     /// Deepest nesting of an answer.
     static let maximumDepth = 100
 
-    /// Pushes one value.
-    func push(_ value: JSONValue, on call: LuaCall) throws {
-        try push(value, key: nil, on: call, depth: 0)
-    }
-
-    /// Pushes an answer; JSON text goes from its bytes straight into Lua tables, with the same shape.
+    /// Pushes an answer; its JSON text goes from the bytes straight into Lua tables.
     func push(_ payload: ResponsePayload, on call: LuaCall) throws {
-        switch payload {
-        case .value(let value):
-            try push(value, on: call)
-        case .text(let data):
-            let seen = self.seen
-            do {
-                try data.withUnsafeBytes { bytes in
-                    try call.pushJSON(
-                        bytes, maximumDepth: Self.maximumDepth, unwrapLists: !raw, observedName: "ImageId",
-                        observe: seen.map { seen in { seen.record($0) } })
+        let seen = self.seen
+        do {
+            try payload.text.withUnsafeBytes { bytes in
+                try call.pushJSON(
+                    bytes, maximumDepth: Self.maximumDepth, unwrapLists: !raw, observedName: "ImageId",
+                    observe: seen.map { seen in { seen.record($0) } })
+            }
+        } catch let error as JSONParseError {
+            throw ECSClientError.decoding("response is not valid JSON (\(payload.text.count) bytes: \(error))")
+        }
+    }
+
+    /// Pushes the answer's member `name` when it is a table with something in it, else nil.
+    func pushMember(_ name: String, of payload: ResponsePayload, on call: LuaCall) throws {
+        try push(payload, on: call)
+        _ = call.pushField(of: -1, name)
+        let found = call.isTable(at: -1) && !call.isEmptyTable(at: -1)
+        call.remove(at: -2)
+        if !found {
+            call.pop()
+            call.pushNil()
+        }
+    }
+
+    /// Pushes the image whose `ImageId` is `id` from the answer's `Images` list, else nil.
+    func pushImage(_ id: String, from payload: ResponsePayload, on call: LuaCall) throws {
+        try push(payload, on: call)
+        _ = call.pushField(of: -1, "Images")
+        let count = call.isTable(at: -1) ? Int64(call.rawLength(at: -1)) : 0
+        var index: Int64 = 1
+        while index <= count {
+            _ = call.pushElement(of: -1, index)
+            if call.isTable(at: -1) {
+                _ = call.pushField(of: -1, "ImageId")
+                let match = call.string(at: -1) == id
+                call.pop()
+                if match {
+                    // The answer and its list go; the image stays.
+                    call.remove(at: -2)
+                    call.remove(at: -2)
+                    return
                 }
-            } catch let error as JSONParseError {
-                throw ECSClientError.decoding("response is not valid JSON (\(data.count) bytes: \(error))")
             }
+            call.pop()
+            index += 1
         }
-    }
-
-    private func push(_ value: JSONValue, key: String?, on call: LuaCall, depth: Int) throws {
-        guard depth < Self.maximumDepth else { throw ECSLuaError(code: "Client.Decoding", message: "response nests too deeply") }
-        try call.ensureStack(4)
-        switch value {
-        case .null: call.pushNil()
-        case .bool(let b): call.push(b)
-        case .int(let i): call.push(i)
-        case .double(let d): call.push(d)
-        case .string(let s):
-            if key == "ImageId" { seen?.record(s) }
-            call.push(s)
-        case .array(let items):
-            call.pushTable(array: items.count)
-            for (i, item) in items.enumerated() {
-                try push(item, key: nil, on: call, depth: depth + 1)
-                call.setElement(of: -2, Int64(i + 1))
-            }
-        case .object(let members):
-            if !raw, let key, let list = Self.unwrappedList(key: key, members: members) {
-                try push(.array(list), key: nil, on: call, depth: depth)
-                return
-            }
-            call.pushTable(fields: members.count)
-            for (name, member) in members where !member.isNull {
-                try push(member, key: name, on: call, depth: depth + 1)
-                call.setField(of: -2, name)
-            }
-        }
-    }
-
-    /// The list inside a wrapper such as `"Images": {"Image": [...]}` (one member, named like the
-    /// key without its plural `s`); a lone object is a one-element list, an empty wrapper an empty one.
-    static func unwrappedList(key: String, members: [String: JSONValue]) -> [JSONValue]? {
-        guard key.hasSuffix("s") else { return nil }
-        if members.isEmpty { return [] }
-        guard members.count == 1, let (inner, value) = members.first, inner + "s" == key else { return nil }
-        switch value {
-        case .array(let items): return items
-        case .object: return [value]
-        case .null: return []
-        default: return nil
-        }
+        call.pop(2)
+        call.pushNil()
     }
 }

@@ -41,6 +41,16 @@ public struct LuaCall {
     /// Whether the value at `index` is a table.
     public func isTable(at index: Int32) -> Bool { lua_type(L, index) == LUA_TTABLE }
 
+    /// Whether the value at `index` is a table without any key (neither array nor hash part).
+    public func isEmptyTable(at index: Int32) -> Bool {
+        guard isTable(at: index) else { return false }
+        let t = lua_absindex(L, index)
+        lua_pushnil(L)
+        guard lua_next(L, t) != 0 else { return true }
+        lua_settop(L, -3)
+        return false
+    }
+
     /// Whether the running code may yield (it runs in a coroutine, not across a C boundary).
     public var isYieldable: Bool { lua_isyieldable(L) != 0 }
 

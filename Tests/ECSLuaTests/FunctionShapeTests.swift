@@ -108,6 +108,7 @@ final class FunctionShapeTests: ECSLuaTestCase {
         XCTAssertEqual(v["family"], "web-prod")
         XCTAssertEqual(v["status"], "Available")
         XCTAssertEqual(v["tags"], "table")
+        XCTAssertEqual(try value(#"return ecs.image_from_family{ ImageFamily = "no-such-family" } == nil"#), true)
     }
 
     func testSharePermissionsRoundTrip() throws {
