@@ -44,7 +44,7 @@ public final class EmulatorHandler: @unchecked Sendable {
 
     /// Answers one request as ECS would at time `now`; every answer carries a fresh request id.
     public func handle(_ request: EmulatorRequest, now: Date) -> EmulatorResponse {
-        let requestId = UUID().uuidString.uppercased()
+        let requestId = UniqueIdentifierSource.shared.next()
         lock.lock()
         defer { lock.unlock() }
         do {

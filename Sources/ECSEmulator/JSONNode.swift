@@ -18,30 +18,33 @@ enum JSONNode: Equatable, Sendable {
 
     /// Compact JSON text as UTF-8 bytes (what the server sends).
     func serializedBytes() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1_024)
+        var out = JSONOutput(capacity: 4_096)
         write(into: &out)
-        return out
+        return out.bytes()
     }
 
-    /// Writes UTF-8 bytes: appending to a byte array is much cheaper than many small String appends.
-    private func write(into out: inout [UInt8]) {
+    /// Writes UTF-8 bytes: appending to a raw buffer is much cheaper than many small String appends.
+    private func write(into out: inout JSONOutput) {
         switch self {
-        case .null: out += "null".utf8
-        case .bool(let value): out += (value ? "true" : "false").utf8
-        case .int(let value): out += String(value).utf8
+        case .null: out.append("null")
+        case .bool(let value): out.append(value ? "true" : "false")
+        case .int(let value): out.append(value)
         case .string(let value): JSONNode.writeString(value, into: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
+            var first = true
+            for item in items {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 item.write(into: &out)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let pairs):
             out.append(UInt8(ascii: "{"))
-            for (index, (key, value)) in pairs.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
+            var first = true
+            for (key, value) in pairs {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 JSONNode.writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 value.write(into: &out)
@@ -50,31 +53,36 @@ enum JSONNode: Equatable, Sendable {
         }
     }
 
-    private static func writeString(_ value: String, into out: inout [UInt8]) {
+    private static func writeString(_ value: String, into out: inout JSONOutput) {
         out.append(UInt8(ascii: "\""))
         // Almost every string needs no escape: scan its contiguous bytes and copy them in one go.
-        let copied = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                return false
+        var text = value
+        text.withUTF8 { bytes in
+            var plainEnd = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                plainEnd += 1
             }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if copied == true {
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += #"\""#.utf8
-            case UInt8(ascii: "\\"): out += #"\\"#.utf8
-            case UInt8(ascii: "\n"): out += #"\n"#.utf8
-            case UInt8(ascii: "\r"): out += #"\r"#.utf8
-            case UInt8(ascii: "\t"): out += #"\t"#.utf8
-            case ..<0x20: out += String(format: "\\u%04x", byte).utf8
-            default: out.append(byte)  // UTF-8 bytes of other scalars never fall below 0x20
+            out.append(UnsafeBufferPointer(rebasing: bytes[..<plainEnd]))
+            for byte in bytes[plainEnd...] {
+                switch byte {
+                case UInt8(ascii: "\""): out.append(#"\""#)
+                case UInt8(ascii: "\\"): out.append(#"\\"#)
+                case UInt8(ascii: "\n"): out.append(#"\n"#)
+                case UInt8(ascii: "\r"): out.append(#"\r"#)
+                case UInt8(ascii: "\t"): out.append(#"\t"#)
+                case ..<0x20:
+                    out.append(#"\u00"#)
+                    out.append(hexDigit(byte >> 4))
+                    out.append(hexDigit(byte & 0x0F))
+                default: out.append(byte)  // UTF-8 bytes of other scalars never fall below 0x20
+                }
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }

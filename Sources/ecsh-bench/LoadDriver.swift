@@ -14,7 +14,7 @@ struct LoadDriver: Sendable {
     func call(_ action: String, _ parameters: [String: String]) async throws -> (Int, ByteBuffer) {
         let unsigned = UnsignedRequest(host: authority, action: action, parameters: parameters)
         let signed = RequestSigner.sign(
-            unsigned, credentials: EmulatorLoad.credentials, scheme: .v3, date: Date(), nonce: UUID().uuidString)
+            unsigned, credentials: EmulatorLoad.credentials, scheme: .v3, date: Date(), nonce: UniqueIdentifierSource.shared.next())
         var request = HTTPClientRequest(url: origin + signed.path + (signed.query.isEmpty ? "" : "?" + signed.query))
         request.method = HTTPMethod(rawValue: signed.method)
         for header in signed.headers { request.headers.add(name: header.name, value: header.value) }

@@ -73,4 +73,5 @@ let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "bridge" || which == "all" { try bridge() }
 if which == "signing" || which == "all" { signing() }
 if which == "validation" || which == "all" { validation() }
+if which == "handler" || which == "all" { HandlerLoad.run() }
 if which == "emulator" { try await EmulatorLoad.main(Array(CommandLine.arguments.dropFirst(2))) }

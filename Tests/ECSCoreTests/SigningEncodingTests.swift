@@ -140,6 +140,14 @@ final class SigningEncodingTests: XCTestCase {
         XCTAssertEqual(parsed?.accessKeyId, "a")
         XCTAssertEqual(parsed?.signedHeaders, ["host", "x-acs-date"])
         XCTAssertEqual(parsed?.signature, "ff")
+        XCTAssertNil(ACS3Signer.parseAuthorization("ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=ff,"), "empty field")
+        XCTAssertNil(ACS3Signer.parseAuthorization("ACS3-HMAC-SHA256 Credential=a,=x,SignedHeaders=host,Signature=ff"), "empty name")
+        XCTAssertNil(ACS3Signer.parseAuthorization("ACS3-HMAC-SHA256 Credential=a, \t ,SignedHeaders=host,Signature=ff"), "blank field")
+        XCTAssertNil(ACS3Signer.parseAuthorization("ACS3-HMAC-SHA256 credential=a,SignedHeaders=host,Signature=ff"), "names are case-sensitive")
+        let spaced = ACS3Signer.parseAuthorization("ACS3-HMAC-SHA256 \tCredential=密钥\r\n,SignedHeaders=host ,Signature=a=b")
+        XCTAssertEqual(spaced?.accessKeyId, "密钥")
+        XCTAssertEqual(spaced?.signedHeaders, ["host"])
+        XCTAssertEqual(spaced?.signature, "a=b", "the value runs from the first '='")
     }
 
     func testCanonicalHeadersLowercaseTrimAndSort() {

@@ -32,7 +32,7 @@ public final class ECSClient: Sendable {
     ) {
         self.init(
             configuration: configuration, transport: transport, limiter: limiter,
-            now: { Date() }, nonce: { UUID().uuidString })
+            now: { Date() }, nonce: { UniqueIdentifierSource.shared.next() })
     }
 
     /// The designated initializer; tests inject the clock and the nonce source here.

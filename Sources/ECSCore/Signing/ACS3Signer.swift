@@ -65,16 +65,19 @@ public enum ACS3Signer {
 
     /// Splits an `Authorization` header back into its parts (for a verifier); nil when it is not a complete ACS3 header.
     public static func parseAuthorization(_ header: String) -> (accessKeyId: String, signedHeaders: [String], signature: String)? {
+        // Read as UTF-8 bytes: every delimiter is ASCII, and grapheme-by-grapheme Character work
+        // made this the costliest step of an emulator request.
         let prefix = algorithm + " "
-        guard header.hasPrefix(prefix) else { return nil }
+        guard header.utf8.starts(with: prefix.utf8) else { return nil }
         var credential: String?
         var signedHeaders: String?
         var signature: String?
-        for field in header.dropFirst(prefix.count).split(separator: ",", omittingEmptySubsequences: false) {
-            let part = trim(String(field))
-            guard let equals = part.firstIndex(of: "=") else { return nil }
-            let value = String(part[part.index(after: equals)...])
-            switch part[..<equals] {
+        let fields = Substring(header).utf8.dropFirst(prefix.utf8.count)
+        for field in fields.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+            let part = trimmedASCII(field)
+            guard let equals = part.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            let value = String(Substring(part[part.index(after: equals)...]))
+            switch String(Substring(part[..<equals])) {
             case "Credential": credential = value
             case "SignedHeaders": signedHeaders = value
             case "Signature": signature = value
@@ -84,9 +87,20 @@ public enum ACS3Signer {
         guard let credential, !credential.isEmpty, let signedHeaders, !signedHeaders.isEmpty,
             let signature, !signature.isEmpty
         else { return nil }
-        let names = signedHeaders.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        let names = signedHeaders.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+            .map { String(Substring($0)) }
         guard !names.contains(where: \.isEmpty) else { return nil }
         return (credential, names, signature)
+    }
+
+    /// `bytes` without leading or trailing space, tab, CR or LF.
+    private static func trimmedASCII(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+        let isSpace: (UInt8) -> Bool = {
+            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return bytes[bytes.endIndex...] }
+        return bytes[first...last]
     }
 
     private static func trim(_ s: String) -> String {

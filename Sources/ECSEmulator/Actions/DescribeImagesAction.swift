@@ -19,14 +19,14 @@ enum DescribeImagesAction {
         matching.sort { (images[$0].creationTime, images[$0].imageId) > (images[$1].creationTime, images[$1].imageId) }
         try context.finishDryRun()
         let start = (pageNumber - 1) * pageSize
-        let page = start < matching.count ? matching[start..<min(start + pageSize, matching.count)].map { images[$0] } : []
+        let page = start < matching.count ? matching[start..<min(start + pageSize, matching.count)] : []
         return .object([
             ("RequestId", .string(context.requestId)),
             ("RegionId", .string(region)),
             ("TotalCount", .int(Int64(matching.count))),
             ("PageNumber", .int(Int64(pageNumber))),
             ("PageSize", .int(Int64(pageSize))),
-            ("Images", .object([("Image", .array(page.map { ImageRenderer.describeImages($0, for: context.accountId) }))])),
+            ("Images", .object([("Image", .array(page.map { ImageRenderer.describeImages(images[$0], for: context.accountId) }))])),
         ])
     }
 }
