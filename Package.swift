@@ -73,6 +73,6 @@ let package = Package(
         .testTarget(name: "ECSEmulatorTests", dependencies: ["ECSEmulator", "ECSCore", "TestSupport"]),
         .testTarget(name: "ECSLuaTests", dependencies: ["ECSLua", "LuaBridge", "ECSEmulator", "TestSupport"]),
         .testTarget(name: "ECSShellTests", dependencies: ["ECSShell", "LuaBridge"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -29,6 +29,7 @@ struct ResponsePusher {
 
     /// Pushes the answer's member `name` when it is a table with something in it, else nil.
     func pushMember(_ name: String, of payload: ResponsePayload, on call: LuaCall) throws {
+        try call.ensureStack(4)
         try push(payload, on: call)
         _ = call.pushField(of: -1, name)
         let found = call.isTable(at: -1) && !call.isEmptyTable(at: -1)
@@ -41,6 +42,7 @@ struct ResponsePusher {
 
     /// Pushes the image whose `ImageId` is `id` from the answer's `Images` list, else nil.
     func pushImage(_ id: String, from payload: ResponsePayload, on call: LuaCall) throws {
+        try call.ensureStack(4)
         try push(payload, on: call)
         _ = call.pushField(of: -1, "Images")
         let count = call.isTable(at: -1) ? Int64(call.rawLength(at: -1)) : 0
