@@ -6,10 +6,12 @@ import NIOCore
 final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
     private let client: LazyHTTPClient
 
+    /// An executor over `client`'s event loop.
     init(client: LazyHTTPClient) {
         self.client = client
     }
 
+    /// Runs `job` on the client's loop (starting it if need be), or on the global executor after shutdown.
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         guard let loop = client.eventLoop() else {
