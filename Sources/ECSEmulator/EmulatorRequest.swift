@@ -20,8 +20,9 @@ public struct EmulatorRequest: Sendable, Equatable {
         self.query = query
         // Names differing only in case: the first in byte order wins, whatever the dictionary's order.
         var lowered: [String: String] = [:]
-        for name in headers.keys.sorted() where lowered[name.lowercased()] == nil {
-            lowered[name.lowercased()] = headers[name]
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            let lower = name.lowercased()
+            if lowered[lower] == nil { lowered[lower] = value }
         }
         self.headers = lowered
         self.body = body

@@ -13,7 +13,7 @@ extension ECSModule {
             let location = call.location()
             if !call.isNil(at: 1) {
                 guard call.isTable(at: 1) else {
-                    throw ECSLuaError.badArgument(position: 1, function: "config", expected: "table", got: call.typeName(at: 1), location: call.location())
+                    throw ECSLuaError.badArgument(position: 1, function: "config", expected: "table", got: call.typeName(at: 1), location: location)
                 }
                 var new = context.configuration
                 var profile = context.profile

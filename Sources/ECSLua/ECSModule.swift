@@ -54,7 +54,7 @@ public enum ECSModule {
         { call in
             let location = call.location()
             guard let action = call.string(at: 1), !action.isEmpty else {
-                throw ECSLuaError.badArgument(position: 1, function: "call", expected: "action name", got: call.typeName(at: 1), location: call.location())
+                throw ECSLuaError.badArgument(position: 1, function: "call", expected: "action name", got: call.typeName(at: 1), location: location)
             }
             let parameters = try RawParameterReader(call: call, action: action, location: location).read(at: 2)
             return try context.perform(call, context.request(action: action, parameters: parameters, raw: true, location: location) { co, payload in
