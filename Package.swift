@@ -61,7 +61,7 @@ let package = Package(
                 "ECSShell", "ECSLua", "ECSCore", "ECSEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "ecsh-bench", dependencies: ["LuaBridge", "ECSCore", "ECSValidation", "ECSEmulator", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]),
+        .executableTarget(name: "ecsh-bench", dependencies: ["LuaBridge", "ECSCore", "ECSValidation", "ECSEmulator", .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]),
 
         // Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -59,6 +59,35 @@ final class SigningEncodingTests: XCTestCase {
         XCTAssertEqual(CanonicalQuery.make(["k": "a&b=c"]), "k=a%26b%3Dc")
     }
 
+    func testEveryByteIsUnreservedExactlyWhenRFC3986SaysSo() {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~".utf8)
+        for byte in UInt8.min...UInt8.max {
+            XCTAssertEqual(PercentEncoding.isUnreserved(byte), unreserved.contains(byte), "byte \(byte)")
+        }
+    }
+
+    /// The signer's sort (integer keys of the first eight bytes, whole names on a tie; a library sort past 32
+    /// names) against plain byte order, on names that share long prefixes, differ past byte eight, hold NUL
+    /// or non-ASCII bytes, and one that is a prefix of another.
+    func testSortedPairsFollowByteOrderAtEverySize() {
+        let pieces = ["Tag.", "1", "10", "2", "Key", "Features.", "ImdsSupport", "NvmeSupport", "a", "\u{0}", "é", "Z", ""]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func nextPiece() -> String {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return pieces[Int(state >> 33) % pieces.count]
+        }
+        for count in 0...40 {
+            var parameters: [String: String] = [:]
+            while parameters.count < count {
+                let name = (0..<4).map { _ in nextPiece() }.joined()
+                parameters[name] = "v"
+            }
+            let sorted = CanonicalQuery.sortedPairs(parameters).map(\.name)
+            let expected = parameters.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            XCTAssertEqual(sorted, expected, "\(count) names")
+        }
+    }
+
     func testWireQueryParse() {
         XCTAssertEqual(WireQuery.parse(""), [:])
         XCTAssertEqual(WireQuery.parse("a=1&b=x+y&c=x%20y"), ["a": "1", "b": "x y", "c": "x y"])

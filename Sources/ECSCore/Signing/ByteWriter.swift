@@ -90,29 +90,69 @@ struct ByteWriter {
         writeEscaped(s, spaceAsPlus: false, escape: "%25")
     }
 
-    /// Unreserved bytes as they are, space as `+` when asked, every other byte as `escape` and two hex digits.
+    /// Writes `bytes` as standard base64, form-encoded (`+` `%2B`, `/` `%2F`, `=` `%3D`): at most 12 bytes per started 3.
+    mutating func writeFormEncodedBase64(_ bytes: UnsafeRawBufferPointer) {
+        ByteWriter.withScratch(capacity: (bytes.count + 2) / 3 * 4) { base64 in
+            base64.writeBase64(bytes)
+            writeEscaped(base64.written.assumingMemoryBound(to: UInt8.self), spaceAsPlus: true, escape: "%")
+        }
+    }
+
+    /// `writeEscaped` of a string's UTF-8 bytes.
     @inline(__always)
     private mutating func writeEscaped(_ s: String, spaceAsPlus: Bool, escape: StaticString) {
-        ByteWriter.withUTF8(s) { bytes in
-            let escapeLength = escape.utf8CodeUnitCount
-            precondition(count + (escapeLength + 2) * bytes.count <= capacity, "ByteWriter overflow")
-            let hex = ByteWriter.upperHex.utf8Start
-            var out = base + count
-            for byte in bytes {
-                if PercentEncoding.isUnreserved(byte) {
-                    out.pointee = byte
-                    out += 1
-                } else if spaceAsPlus && byte == UInt8(ascii: " ") {
-                    out.pointee = UInt8(ascii: "+")
-                    out += 1
-                } else {
-                    out.update(from: escape.utf8Start, count: escapeLength)
-                    out[escapeLength] = hex[Int(byte >> 4)]
-                    out[escapeLength + 1] = hex[Int(byte & 0x0F)]
-                    out += escapeLength + 2
-                }
+        ByteWriter.withUTF8(s) { writeEscaped($0, spaceAsPlus: spaceAsPlus, escape: escape) }
+    }
+
+    /// Unreserved bytes as they are, space as `+` when asked, every other byte as `escape` and two hex digits.
+    @inline(__always)
+    private mutating func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, spaceAsPlus: Bool, escape: StaticString) {
+        let escapeLength = escape.utf8CodeUnitCount
+        precondition(count + (escapeLength + 2) * bytes.count <= capacity, "ByteWriter overflow")
+        let hex = ByteWriter.upperHex.utf8Start
+        var out = base + count
+        guard let source = bytes.baseAddress else { return }
+        var index = 0
+        while index < bytes.count {
+            // Runs of unreserved bytes, the usual case, are copied whole.
+            var end = index
+            while end < bytes.count && PercentEncoding.isUnreserved(source[end]) { end += 1 }
+            if end > index {
+                out.update(from: source + index, count: end - index)
+                out += end - index
+                index = end
+                if index == bytes.count { break }
             }
-            count = out - base
+            let byte = source[index]
+            index += 1
+            if spaceAsPlus && byte == UInt8(ascii: " ") {
+                out.pointee = UInt8(ascii: "+")
+                out += 1
+            } else {
+                out.update(from: escape.utf8Start, count: escapeLength)
+                out[escapeLength] = hex[Int(byte >> 4)]
+                out[escapeLength + 1] = hex[Int(byte & 0x0F)]
+                out += escapeLength + 2
+            }
+        }
+        count = out - base
+    }
+
+    /// Copies percent-encoded bytes, writing each `%20` as `+` (the form encoding of a space); at most as many bytes.
+    mutating func writeSpacesAsPlus(_ encoded: UnsafeRawBufferPointer) {
+        precondition(count + encoded.count <= capacity, "ByteWriter overflow")
+        var index = 0
+        while index < encoded.count {
+            if encoded[index] == UInt8(ascii: "%"), index + 2 < encoded.count, encoded[index + 1] == UInt8(ascii: "2"),
+                encoded[index + 2] == UInt8(ascii: "0")
+            {
+                base[count] = UInt8(ascii: "+")
+                index += 3
+            } else {
+                base[count] = encoded[index]
+                index += 1
+            }
+            count += 1
         }
     }
 
@@ -164,6 +204,16 @@ struct ByteWriter {
                 }
                 return left.count < right.count
             }
+        }
+    }
+
+    /// The first eight UTF-8 bytes of `s` as a big-endian integer, zero-padded: keys that differ order as the strings do.
+    @inline(__always)
+    static func sortKey(_ s: String) -> UInt64 {
+        withUTF8(s) { bytes in
+            var key: UInt64 = 0
+            for index in 0..<8 { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+            return key
         }
     }
 

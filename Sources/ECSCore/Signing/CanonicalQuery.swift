@@ -14,8 +14,31 @@ public enum CanonicalQuery {
         var pairs: [Pair] = []
         pairs.reserveCapacity(params.count)
         for (name, value) in params { pairs.append((name, value)) }
-        pairs.sort { ByteWriter.precedesByBytes($0.name, $1.name) }
+        guard pairs.count <= 32 else {
+            pairs.sort { ByteWriter.precedesByBytes($0.name, $1.name) }
+            return pairs
+        }
+        // An insertion sort keyed by each name's first eight bytes, comparing whole names only on a tied
+        // key: a request's few names mostly differ early, and integer keys spare the string comparisons.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: pairs.count) { keys in
+            pairs.withUnsafeMutableBufferPointer { pairs in
+                for index in pairs.indices {
+                    keys[index] = ByteWriter.sortKey(pairs[index].name)
+                    var slot = index
+                    while slot > 0, Self.precedes(keys[slot], pairs[slot].name, keys[slot - 1], pairs[slot - 1].name) {
+                        keys.swapAt(slot, slot - 1)
+                        pairs.swapAt(slot, slot - 1)
+                        slot -= 1
+                    }
+                }
+            }
+        }
         return pairs
+    }
+
+    @inline(__always)
+    private static func precedes(_ leftKey: UInt64, _ left: String, _ rightKey: UInt64, _ right: String) -> Bool {
+        leftKey != rightKey ? leftKey < rightKey : ByteWriter.precedesByBytes(left, right)
     }
 
     /// Encodes and joins pairs in the given order, straight into the result's storage.

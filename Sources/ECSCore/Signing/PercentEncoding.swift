@@ -1,15 +1,14 @@
 /// RFC 3986 percent-encoding as Alibaba Cloud signs it, on UTF-8 bytes: `A-Z a-z 0-9 - _ . ~` kept, all else `%XX`.
 public enum PercentEncoding {
+    // Bit b of the low word: byte b (0-63) is unreserved (`-`, `.`, `0-9`); of the high word: byte 64 + b is
+    // (`A-Z`, `_`, `a-z`, `~`). No byte from 128 up is.
+    private static let unreservedLow: UInt64 = 0x03FF_6000_0000_0000
+    private static let unreservedHigh: UInt64 = 0x47FF_FFFE_87FF_FFFE
+
     @inline(__always)
     static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
-            UInt8(ascii: "."), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
+        let word = byte < 64 ? unreservedLow : byte < 128 ? unreservedHigh : 0
+        return word >> (byte & 63) & 1 == 1
     }
 
     /// Encodes for signing: space becomes `%20`, `*` becomes `%2A`, `~` stays literal, hex is upper case.

@@ -51,12 +51,17 @@ public enum RequestSigner {
         capacity += request.host.utf8.count + request.action.utf8.count + request.version.utf8.count
         capacity += timestamp.utf8.count + nonce.utf8.count + credentials.accessKeyId.utf8.count + (token?.utf8.count ?? 0)
         capacity += 2 * signedHeaders.utf8CodeUnitCount + formContentType.utf8.count + 2 * hashedPayload.utf8.count + 32
-        let digest = ByteWriter.withScratch(capacity: capacity) { writer -> SHA256.Digest in
+        let (digest, wireQuery) = ByteWriter.withScratch(capacity: capacity) { writer -> (SHA256.Digest, String) in
             writer.write(request.method)
             writer.write(UInt8(ascii: "\n"))
             writer.write(request.path)
             writer.write(UInt8(ascii: "\n"))
+            let queryStart = writer.count
             CanonicalQuery.write(pairs, to: &writer, spaceAsPlus: false)
+            // The wire query is the canonical one with each space's `%20` sent as `+` (a literal `+` is `%2B`).
+            let wireQuery = ByteWriter.string(capacity: writer.count - queryStart) {
+                $0.writeSpacesAsPlus(UnsafeRawBufferPointer(rebasing: writer.written[queryStart...]))
+            }
             writer.write(UInt8(ascii: "\n"))
             if hasBody { writeHeader("content-type:", formContentType, to: &writer) }
             writeHeader("host:", request.host, to: &writer)
@@ -73,7 +78,7 @@ public enum RequestSigner {
             writer.write(hashedPayload)
             var hasher = SHA256()
             hasher.update(bufferPointer: writer.written)
-            return hasher.finalize()
+            return (hasher.finalize(), wireQuery)
         }
         let authorization = ByteWriter.withScratch(capacity: 96) { stringToSign in
             stringToSign.write(ACS3Signer.algorithm)
@@ -105,7 +110,7 @@ public enum RequestSigner {
         headers.append(("Authorization", authorization))
         return SignedRequest(
             method: request.method, host: request.host, path: request.path,
-            query: CanonicalQuery.join(pairs, spaceAsPlus: true), headers: headers, body: request.body)
+            query: wireQuery, headers: headers, body: request.body)
     }
 
     /// The `;`-joined names V3 signs, in byte order, for each combination of form body and STS token.
@@ -130,61 +135,127 @@ public enum RequestSigner {
 
     // Wire order follows the new SDK's do_rpcrequest: leading common parameters, the API's own (sorted),
     // then SecurityToken, SignatureMethod, SignatureVersion, AccessKeyId and finally Signature. The signed
-    // set is the API's own parameters merged with the common ones, whose byte order is fixed.
+    // set is the API's own parameters merged with the common ones, whose byte order is fixed; both the
+    // string to sign and the wire query are written straight from the two sorted lists.
     private static func signV1(
         _ request: UnsignedRequest, credentials: Credentials, key: SigningKey, timestamp: String, nonce: String
     ) -> SignedRequest {
         let token = credentials.securityToken?.reveal()
-        var own = CanonicalQuery.sortedPairs(request.parameters)
-        own.removeAll { isV1CommonName($0.name, hasToken: token != nil) }
+        let hasToken = token != nil
+        let own = CanonicalQuery.sortedPairs(request.parameters)
         var common: [CanonicalQuery.Pair] = [
             ("AccessKeyId", credentials.accessKeyId), ("Action", request.action), ("Format", "JSON"),
             ("SignatureMethod", "HMAC-SHA1"), ("SignatureNonce", nonce), ("SignatureVersion", "1.0"),
             ("Timestamp", timestamp), ("Version", request.version),
         ]
         if let token { common.insert(("SecurityToken", token), at: 3) }
-        var signed = merge(own, common)
-        if !request.body.isEmpty {
-            // A form body is signed together with the query, as the SDK does; the query's values win.
-            var all = WireQuery.parse(request.body)
-            for pair in signed { all[pair.name] = pair.value }
-            signed = CanonicalQuery.sortedPairs(all)
-        }
+        var ownCapacity = 0
+        for pair in own { ownCapacity += pair.name.utf8.count + pair.value.utf8.count + 2 }
+        var commonCapacity = 0
+        for pair in common { commonCapacity += pair.name.utf8.count + pair.value.utf8.count + 2 }
+        // A form body is signed together with the query, as the SDK does; the query's values win.
+        let formPairs = request.body.isEmpty ? nil : formSignedPairs(own: own, common: common, hasToken: hasToken, body: request.body)
         var capacity = request.method.utf8.count + 8
-        for pair in signed { capacity += 5 * (pair.name.utf8.count + pair.value.utf8.count) + 6 }
-        let signature = ByteWriter.withScratch(capacity: capacity) { writer in
+        if let formPairs {
+            for pair in formPairs { capacity += 5 * (pair.name.utf8.count + pair.value.utf8.count) + 6 }
+        } else {
+            capacity += 5 * (ownCapacity + commonCapacity) + 6
+        }
+        let mac = ByteWriter.withScratch(capacity: capacity) { writer in
             writer.write(request.method)
             writer.write("&%2F&" as StaticString)
-            for index in signed.indices {
-                if index > 0 { writer.write("%26" as StaticString) }
-                writer.writeDoublyPercentEncoded(signed[index].name)
-                writer.write("%3D" as StaticString)
-                writer.writeDoublyPercentEncoded(signed[index].value)
+            let start = writer.count
+            if let formPairs {
+                for pair in formPairs { writeV1SignedPair(pair.name, pair.value, to: &writer, first: writer.count == start) }
+            } else {
+                forEachMerged(own, common, hasToken: hasToken) {
+                    writeV1SignedPair($0, $1, to: &writer, first: writer.count == start)
+                }
             }
-            return key.v1Signature(of: writer.written)
+            return key.v1MAC(of: writer.written)
         }
-        var wire: [CanonicalQuery.Pair] = [
-            ("Action", request.action), ("Format", "JSON"), ("Version", request.version),
-            ("Timestamp", timestamp), ("SignatureNonce", nonce),
-        ]
-        wire.reserveCapacity(wire.count + own.count + 5)
-        wire.append(contentsOf: own)
-        if let token { wire.append(("SecurityToken", token)) }
-        wire.append(("SignatureMethod", "HMAC-SHA1"))
-        wire.append(("SignatureVersion", "1.0"))
-        wire.append(("AccessKeyId", credentials.accessKeyId))
-        wire.append(("Signature", signature))
+        let query = ByteWriter.string(capacity: 3 * (ownCapacity + commonCapacity) + 3 * 28 + 16) { writer in
+            writeWirePair("Action", request.action, to: &writer)
+            writeWirePair("Format", "JSON", to: &writer)
+            writeWirePair("Version", request.version, to: &writer)
+            writeWirePair("Timestamp", timestamp, to: &writer)
+            writeWirePair("SignatureNonce", nonce, to: &writer)
+            for pair in own where !isV1CommonName(pair.name, hasToken: hasToken) {
+                writeWirePair(pair.name, pair.value, to: &writer)
+            }
+            if let token { writeWirePair("SecurityToken", token, to: &writer) }
+            writeWirePair("SignatureMethod", "HMAC-SHA1", to: &writer)
+            writeWirePair("SignatureVersion", "1.0", to: &writer)
+            writeWirePair("AccessKeyId", credentials.accessKeyId, to: &writer)
+            writer.write("&Signature=" as StaticString)
+            mac.withUnsafeBytes { writer.writeFormEncodedBase64($0) }
+        }
         var headers: [(name: String, value: String)] = [
             ("host", request.host), ("x-acs-version", request.version), ("x-acs-action", request.action),
         ]
         if !request.body.isEmpty { headers.append(("content-type", formContentType)) }
         return SignedRequest(
-            method: request.method, host: request.host, path: request.path,
-            query: CanonicalQuery.join(wire, spaceAsPlus: true), headers: headers, body: request.body)
+            method: request.method, host: request.host, path: request.path, query: query, headers: headers,
+            body: request.body)
+    }
+
+    /// Writes `name=value` percent-encoded twice over (after `%26` unless `first`), as v1 signs a pair.
+    @inline(__always)
+    private static func writeV1SignedPair(_ name: String, _ value: String, to writer: inout ByteWriter, first: Bool) {
+        if !first { writer.write("%26" as StaticString) }
+        writer.writeDoublyPercentEncoded(name)
+        writer.write("%3D" as StaticString)
+        writer.writeDoublyPercentEncoded(value)
+    }
+
+    /// Writes `name=value` form-encoded, after `&` unless it is the first pair.
+    @inline(__always)
+    private static func writeWirePair(_ name: String, _ value: String, to writer: inout ByteWriter) {
+        if writer.count > 0 { writer.write(UInt8(ascii: "&")) }
+        writer.writePercentEncoded(name, spaceAsPlus: true)
+        writer.write(UInt8(ascii: "="))
+        writer.writePercentEncoded(value, spaceAsPlus: true)
+    }
+
+    /// Calls `body` with every pair of `own` (skipping names v1 sets itself) and `common`, in name order.
+    @inline(__always)
+    private static func forEachMerged(
+        _ own: [CanonicalQuery.Pair], _ common: [CanonicalQuery.Pair], hasToken: Bool, _ body: (String, String) -> Void
+    ) {
+        var o = 0
+        var c = 0
+        func skipCommonNames() {
+            while o < own.count && isV1CommonName(own[o].name, hasToken: hasToken) { o += 1 }
+        }
+        skipCommonNames()
+        while o < own.count || c < common.count {
+            if c == common.count || (o < own.count && ByteWriter.precedesByBytes(own[o].name, common[c].name)) {
+                body(own[o].name, own[o].value)
+                o += 1
+                skipCommonNames()
+            } else {
+                body(common[c].name, common[c].value)
+                c += 1
+            }
+        }
+    }
+
+    /// The signed pairs of a request with a form body: the body's pairs, overridden by the query's, sorted.
+    private static func formSignedPairs(
+        own: [CanonicalQuery.Pair], common: [CanonicalQuery.Pair], hasToken: Bool, body: String
+    ) -> [CanonicalQuery.Pair] {
+        var all = WireQuery.parse(body)
+        forEachMerged(own, common, hasToken: hasToken) { all[$0] = $1 }
+        return CanonicalQuery.sortedPairs(all)
     }
 
     /// Whether RPC v1 sets this parameter itself (so a caller's copy is dropped; a `Signature` never signs itself).
     private static func isV1CommonName(_ name: String, hasToken: Bool) -> Bool {
+        // Every common name starts with one of these letters; most API names are ruled out without a string comparison.
+        switch name.utf8.first {
+        case UInt8(ascii: "A"), UInt8(ascii: "F"), UInt8(ascii: "S"), UInt8(ascii: "T"), UInt8(ascii: "V"): break
+        default: return false
+        }
         switch name {
         case "Action", "Format", "Version", "Timestamp", "SignatureNonce", "SignatureMethod", "SignatureVersion",
             "AccessKeyId", "Signature":
@@ -194,25 +265,5 @@ public enum RequestSigner {
         default:
             return false
         }
-    }
-
-    /// Merges two name-sorted lists with no name in common into one sorted list.
-    private static func merge(_ left: [CanonicalQuery.Pair], _ right: [CanonicalQuery.Pair]) -> [CanonicalQuery.Pair] {
-        var merged: [CanonicalQuery.Pair] = []
-        merged.reserveCapacity(left.count + right.count)
-        var l = 0
-        var r = 0
-        while l < left.count && r < right.count {
-            if ByteWriter.precedesByBytes(left[l].name, right[r].name) {
-                merged.append(left[l])
-                l += 1
-            } else {
-                merged.append(right[r])
-                r += 1
-            }
-        }
-        merged.append(contentsOf: left[l...])
-        merged.append(contentsOf: right[r...])
-        return merged
     }
 }

@@ -37,12 +37,11 @@ public struct SigningKey: @unchecked Sendable {
         mac.finalize().withUnsafeBytes { writer.writeLowerHex($0) }
     }
 
-    /// Base64 HMAC-SHA1 of `message` (28 characters); the key must be a v1 key.
-    func v1Signature(of message: UnsafeRawBufferPointer) -> String {
+    /// HMAC-SHA1 of `message` (20 bytes, sent as base64); the key must be a v1 key.
+    func v1MAC(of message: UnsafeRawBufferPointer) -> HashedAuthenticationCode<Insecure.SHA1> {
         var mac = v1!
         mac.update(data: message)
-        let code = mac.finalize()
-        return ByteWriter.string(capacity: 32) { writer in code.withUnsafeBytes { writer.writeBase64($0) } }
+        return mac.finalize()
     }
 
     private static func symmetricKey(_ secret: Secret, suffix: StaticString) -> SymmetricKey {

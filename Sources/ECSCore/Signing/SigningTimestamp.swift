@@ -8,18 +8,20 @@ public enum SigningTimestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = civil(fromDays: days)
-        return ByteWriter.string(capacity: 32) { out in
-            appendDigits(Int(year), count: 4, to: &out)
+        return ByteWriter.string(capacity: 20) { out in
+            let fourDigitYear = Int(min(max(year, 0), 9999))
+            appendTwoDigits(fourDigitYear / 100, to: &out)
+            appendTwoDigits(fourDigitYear % 100, to: &out)
             out.write(UInt8(ascii: "-"))
-            appendDigits(month, count: 2, to: &out)
+            appendTwoDigits(month, to: &out)
             out.write(UInt8(ascii: "-"))
-            appendDigits(day, count: 2, to: &out)
+            appendTwoDigits(day, to: &out)
             out.write(UInt8(ascii: "T"))
-            appendDigits(secondOfDay / 3600, count: 2, to: &out)
+            appendTwoDigits(secondOfDay / 3600, to: &out)
             out.write(UInt8(ascii: ":"))
-            appendDigits(secondOfDay / 60 % 60, count: 2, to: &out)
+            appendTwoDigits(secondOfDay / 60 % 60, to: &out)
             out.write(UInt8(ascii: ":"))
-            appendDigits(secondOfDay % 60, count: 2, to: &out)
+            appendTwoDigits(secondOfDay % 60, to: &out)
             out.write(UInt8(ascii: "Z"))
         }
     }
@@ -64,15 +66,11 @@ public enum SigningTimestamp {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func appendDigits(_ value: Int, count: Int, to out: inout ByteWriter) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
-        var rest = max(0, value)
-        while divisor > 0 {
-            out.write(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
-        }
+    /// Writes `value` (0-99) as two decimal digits.
+    @inline(__always)
+    private static func appendTwoDigits(_ value: Int, to out: inout ByteWriter) {
+        out.write(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10))
+        out.write(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
     }
 
     private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
