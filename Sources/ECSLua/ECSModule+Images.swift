@@ -15,6 +15,9 @@ extension ECSModule {
             guard let id = call.string(at: 1) else {
                 throw ECSLuaError.badArgument(position: 1, function: "image", expected: "string", got: call.typeName(at: 1), location: location)
             }
+            if id.isEmpty {
+                throw ECSLuaError(ParameterRules.emptyValue(parameter: "ImageId"), action: "DescribeImages", location: location)
+            }
             var parameters: [String: ParameterValue] = ["ImageId": .string(id), "Status": .string(allStatuses)]
             if !call.isNil(at: 2) {
                 guard let region = call.string(at: 2) else {

@@ -17,6 +17,20 @@ enum NameSuggester {
         return best.distance <= limit ? best.name : nil
     }
 
+    /// The candidate nearest to `name` however far it is: one whose name contains `name` (or is contained in
+    /// it) first, the shortest such, else the smallest edit distance; nil only without candidates.
+    static func closest(to name: String, among candidates: [String]) -> String? {
+        if let near = suggestion(for: name, among: candidates) { return near }
+        let key = normalized(name)
+        guard !key.isEmpty, key.utf8.count <= 256 else { return candidates.first }
+        let containing = candidates.filter {
+            let candidate = normalized($0)
+            return candidate.contains(key) || key.contains(candidate)
+        }
+        if let shortest = containing.min(by: { $0.count < $1.count }) { return shortest }
+        return candidates.min { distance(Array(key), Array(normalized($0))) < distance(Array(key), Array(normalized($1))) }
+    }
+
     /// Lower case without `_`, `-` and `.`: `image_id` and `ImageId` compare equal.
     static func normalized(_ name: String) -> String {
         String(name.lowercased().filter { $0 != "_" && $0 != "-" && $0 != "." && $0 != " " })

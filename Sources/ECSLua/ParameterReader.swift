@@ -1,4 +1,5 @@
 import ECSCore
+import ECSValidation
 import LuaBridge
 
 /// Reads a Lua parameter table against an action's model: PascalCase names, types checked, nested
@@ -39,6 +40,7 @@ struct ParameterReader {
         switch type {
         case .string:
             guard let s = call.string(at: index) else { throw wrongType(name, type, at: index) }
+            if s.isEmpty { throw empty(name) }
             return .string(s)
         case .integer:
             guard let i = call.integer(at: index) else {
@@ -88,14 +90,55 @@ struct ParameterReader {
         failure(name, "parameter '\(name)' of \(schema.action) must be \(type.withArticle), got \(call.typeName(at: index))")
     }
 
+    /// An empty string, which the Lua API refuses with the code the server gives for a malformed value.
+    private func empty(_ name: String) -> ECSLuaError {
+        // `Tag[2].Key` as the wire spells it, `Tag.2.Key`, so the rule finds the parameter's own code.
+        let wireName = name.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+        let error = ParameterRules.emptyValue(parameter: wireName)
+        return ECSLuaError(
+            code: error.code, message: error.message, action: schema.action, parameter: name, location: location)
+    }
+
+    /// An unknown key: the message names the valid key it most likely meant. A wire-style name
+    /// (`Features.ImdsSupport`, `Tag.1.Key`) is shown as the nested table it should be; a nested field
+    /// given at the top (`ImdsSupport`) is shown inside its parent.
     private func unknown(_ key: String, qualified: String, fields: [ParameterField], path: String) -> ECSLuaError {
         var text = "unknown parameter '\(KeyDisplay.shown(qualified))' for \(schema.action)"
-        if let hint = NameSuggester.suggestion(for: key, among: fields.map(\.name)) {
-            text += "; did you mean '\(path.isEmpty ? hint : path + "." + hint)'?"
-        } else {
-            text += "; see help(ecs.\(schema.function))"
+        let prefix = path.isEmpty ? "" : path + "."
+        if let dot = key.firstIndex(of: "."), let parent = fields.first(where: { $0.name == key[..<dot] }) {
+            text += "; nested parameters are tables: " + nestedExample(parent, member: String(key[key.index(after: dot)...]))
+        } else if let hint = NameSuggester.suggestion(for: key, among: fields.map(\.name)) {
+            text += "; did you mean '\(prefix + hint)'?"
+        } else if let (parent, member) = nestedMatch(key, in: fields) {
+            text += "; did you mean '\(prefix + parent.name).\(member)'? (" + nestedExample(parent, member: member) + ")"
+        } else if let closest = NameSuggester.closest(to: key, among: fields.map(\.name)) {
+            text += "; the closest valid name is '\(prefix + closest)' (help(ecs.\(schema.function)) lists them all)"
         }
         return failure(KeyDisplay.shown(qualified), text)
+    }
+
+    /// A field of one of `fields`' structures that `key` names (case- and underscore-insensitively, or with a typo).
+    private func nestedMatch(_ key: String, in fields: [ParameterField]) -> (ParameterField, String)? {
+        for field in fields {
+            guard case .structure(let members) = field.type,
+                let member = NameSuggester.suggestion(for: key, among: members.map(\.name))
+            else { continue }
+            return (field, member)
+        }
+        return nil
+    }
+
+    /// How `parent` is written in Lua: `Features = { ImdsSupport = ... }`, `Tag = { {Key = ..., Value = ...} }`.
+    private func nestedExample(_ parent: ParameterField, member: String) -> String {
+        switch parent.type {
+        case .structure(let members):
+            let name = NameSuggester.suggestion(for: member, among: members.map(\.name)) ?? members.first?.name ?? member
+            return "\(parent.name) = { \(name) = ... }"
+        case .list(let element):
+            return example(for: element, name: parent.name)
+        default:
+            return "\(parent.name) = ..."
+        }
     }
 
     private func failure(_ parameter: String?, _ message: String) -> ECSLuaError {

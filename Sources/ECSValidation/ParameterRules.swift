@@ -3,6 +3,29 @@ public enum ParameterRules {
     /// The spellings a server accepts for a boolean (the Python SDKs send `True`/`False`).
     public static let booleanValues = ["true", "false", "True", "False"]
 
+    /// The error for an empty string given as `parameter` (`Tag.2.Key`, `Features.ImdsSupport`): the Lua API
+    /// treats `""` as a value, never as an absent filter. The code is the server's for a malformed value of
+    /// that parameter where the catalog has one (`InvalidImageName.Malformed`, `InvalidBootMode.NotSupport`,
+    /// `InvalidParameter.FeaturesImdsSupport`), else `InvalidParameter`.
+    public static func emptyValue(parameter: String) -> ValidationError {
+        let leaf = parameter.split(separator: ".").last.map(String.init) ?? parameter
+        let code: String
+        switch (parameter.hasPrefix("Tag."), leaf) {
+        case (true, "Key"): code = "InvalidTagKey.Malformed"
+        case (true, "Value"): code = "InvalidTagValue.Malformed"
+        case (_, "RegionId"): code = "InvalidRegionId.MalFormed"
+        default:
+            let candidates = [
+                "Invalid\(leaf).Malformed", "Invalid\(leaf).NotSupport", "Invalid\(leaf).NotSupported",
+                "InvalidParameter." + parameter.filter { $0 != "." },
+            ]
+            code = candidates.first { ErrorCatalog.entry(for: $0) != nil } ?? "InvalidParameter"
+        }
+        return .invalid(
+            code, parameter: parameter, value: "",
+            rule: "must not be empty (an empty string is a value, not an absent parameter: leave the key out instead)")
+    }
+
     /// A boolean parameter: `true`, `false`, `True` or `False`, else `InvalidParameter`.
     public static func boolean(_ value: String, parameter: String) -> ValidationError? {
         for candidate in booleanValues where candidate == value { return nil }

@@ -23,9 +23,25 @@ final class ParameterTableTests: ECSLuaTestCase {
                        "unknown parameter 'pagesize' for DescribeImages; did you mean 'PageSize'?")
     }
 
-    func testUnknownKeyWithoutACloseNameNamesTheHelp() throws {
+    func testUnknownKeyWithoutACloseNameStillNamesTheClosestOne() throws {
         XCTAssertEqual(try failure(#"ecs.delete_image{ ImageId = "m-1", Colour = "red" }"#).message,
-                       "unknown parameter 'Colour' for DeleteImage; see help(ecs.delete_image)")
+                       "unknown parameter 'Colour' for DeleteImage; the closest valid name is 'Force' (help(ecs.delete_image) lists them all)")
+        XCTAssertEqual(try failure(#"ecs.modify_image_attribute{ ImageId = "m-1", Name = "x" }"#).message,
+                       "unknown parameter 'Name' for ModifyImageAttribute; the closest valid name is 'ImageName' (help(ecs.modify_image_attribute) lists them all)")
+        XCTAssertEqual(try failure(#"ecs.modify_image_attribute{ ImageId = "m-1", Features = { Imds = "v2" } }"#).message,
+                       "unknown parameter 'Features.Imds' for ModifyImageAttribute; the closest valid name is 'Features.ImdsSupport' (help(ecs.modify_image_attribute) lists them all)")
+    }
+
+    func testWireStyleAndMisplacedNestedKeysShowTheNestedTable() throws {
+        let flat = try failure(#"ecs.modify_image_attribute{ ImageId = "m-1", ["Features.ImdsSupport"] = "v2" }"#)
+        XCTAssertEqual(flat.message, "unknown parameter 'Features.ImdsSupport' for ModifyImageAttribute; nested parameters are tables: Features = { ImdsSupport = ... }")
+        XCTAssertEqual(flat.sent, 0)
+        XCTAssertEqual(try failure(#"ecs.modify_image_attribute{ ImageId = "m-1", ImdsSupport = "v2" }"#).message,
+                       "unknown parameter 'ImdsSupport' for ModifyImageAttribute; did you mean 'Features.ImdsSupport'? (Features = { ImdsSupport = ... })")
+        XCTAssertEqual(try failure(#"ecs.describe_images{ ["Tag.1.Key"] = "env" }"#).message,
+                       "unknown parameter 'Tag.1.Key' for DescribeImages; nested parameters are tables: Tag = { {Key = ..., Value = ...} }")
+        XCTAssertEqual(try failure(#"ecs.modify_image_share_permission{ ImageId = "m-1", ["AddAccount.1"] = "1122334455667788" }"#).message,
+                       #"unknown parameter 'AddAccount.1' for ModifyImageSharePermission; nested parameters are tables: AddAccount = { "..." }"#)
     }
 
     func testNestedFeaturesAreCheckedByName() throws {
@@ -65,6 +81,27 @@ final class ParameterTableTests: ECSLuaTestCase {
         XCTAssertEqual(name.sent, 0)
         XCTAssertEqual(try failure(#"ecs.modify_image_attribute{ ImageId = "" }"#).code, "InvalidImageId.Malformed")
         XCTAssertEqual(try failure(#"ecs.modify_image_attribute{ ImageName = "good-name" }"#).code, "MissingParameter")
+        // A filter is never dropped for being empty: an empty one would match every image.
+        let cases = [
+            (#"ecs.describe_images{ ImageName = "" }"#, "InvalidImageName.Malformed"),
+            (#"ecs.describe_images{ ImageId = "" }"#, "InvalidImageId.Malformed"),
+            (#"ecs.describe_images{ ImageFamily = "" }"#, "InvalidImageFamily.Malformed"),
+            (#"ecs.describe_images{ SnapshotId = "" }"#, "InvalidParameter"),
+            (#"ecs.describe_images{ Tag = { { Key = "env", Value = "" } } }"#, "InvalidTagValue.Malformed"),
+            (#"for _ in ecs.images{ ImageFamily = "" } do end"#, "InvalidImageFamily.Malformed"),
+            (#"ecs.image("")"#, "InvalidImageId.Malformed"),
+            (#"ecs.image_from_family{ ImageFamily = "" }"#, "InvalidImageFamily.Malformed"),
+            (#"ecs.modify_image_attribute{ ImageId = "m-1", Features = { ImdsSupport = "" } }"#, "InvalidParameter.FeaturesImdsSupport"),
+            (#"ecs.modify_image_attribute{ ImageId = "m-1", BootMode = "" }"#, "InvalidBootMode.NotSupport"),
+            (#"ecs.modify_image_attribute{ ImageId = "m-1", Description = "" }"#, "InvalidDescription.Malformed"),
+            (#"ecs.modify_image_share_permission{ ImageId = "m-1", AddAccount = { "" } }"#, "InvalidParameter"),
+        ]
+        for (call, code) in cases {
+            let f = try failure(call)
+            XCTAssertEqual(f.code, code, call)
+            XCTAssertEqual(f.sent, 0, call)
+            XCTAssertTrue(f.message?.contains("must not be empty") == true, "\(call): \(f.message ?? "")")
+        }
     }
 
     func testRegionDefaultsToTheConfiguredOne() throws {
@@ -84,6 +121,10 @@ final class ParameterTableTests: ECSLuaTestCase {
         XCTAssertEqual(NameSuggester.suggestion(for: "IMAGENAME", among: ["ImageId", "ImageName"]), "ImageName")
         XCTAssertEqual(NameSuggester.suggestion(for: "Descripton", among: ["Description", "DryRun"]), "Description")
         XCTAssertNil(NameSuggester.suggestion(for: "Colour", among: ["Description", "DryRun"]))
+        XCTAssertEqual(NameSuggester.closest(to: "Colour", among: ["Description", "DryRun"]), "DryRun")
+        XCTAssertEqual(NameSuggester.closest(to: "Name", among: ["ImageName", "ImageFamilyName", "DryRun"]), "ImageName")
+        XCTAssertEqual(NameSuggester.closest(to: "image_id", among: ["ImageId", "ImageName"]), "ImageId")
+        XCTAssertNil(NameSuggester.closest(to: "x", among: []))
         XCTAssertEqual(NameSuggester.distance(Array("kitten"), Array("sitting")), 3)
     }
 }
