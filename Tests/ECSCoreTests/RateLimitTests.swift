@@ -117,15 +117,19 @@ final class RateLimitTests: XCTestCase {
         XCTAssertEqual(left, 0)
     }
 
-    func testHeadroomHoldsBackTokensButKeepsTheRefillRate() async throws {
+    func testRefillDelayKeepsNTokensAndTheRateButStartsTheRefillLater() async throws {
         let clock = ManualLimiterClock()
-        let limiter = TokenBucketLimiter(rate: RateLimit(tokens: 3, seconds: 3), headroom: 1, clock: clock)
+        let limiter = TokenBucketLimiter(rate: RateLimit(tokens: 3, seconds: 3), refillDelay: 0.25, clock: clock)
         var waits: [TimeInterval] = []
-        for _ in 0..<4 { waits.append(try await limiter.acquire(accessKeyId: "AK", action: "X")) }
-        XCTAssertEqual(waits, [0, 0, 1, 2])
-        let single = TokenBucketLimiter(rate: RateLimit(tokens: 1, seconds: 1), headroom: 1, clock: clock)
-        let first = try await single.acquire(accessKeyId: "AK", action: "X")
-        XCTAssertEqual(first, 0, "a bucket never holds fewer than one token")
+        for _ in 0..<5 { waits.append(try await limiter.acquire(accessKeyId: "AK", action: "X")) }
+        XCTAssertEqual(waits, [0, 0, 0, 1.25, 2.25], "N tokens at once, then one per S/N after the delay")
+        var bucket = TokenBucket(capacity: 2, refillPerSecond: 1, now: 10, refillDelay: 0.5)
+        XCTAssertEqual(bucket.reserve(now: 10), 0)
+        XCTAssertEqual(bucket.reserve(now: 10), 0)
+        XCTAssertEqual(bucket.reserve(now: 10.2), 1.3, accuracy: 1e-9, "0.3 s until the refill starts, then 1 s")
+        XCTAssertEqual(bucket.available(now: 10.4), 0)
+        XCTAssertEqual(bucket.reserve(now: 12.5), 0, accuracy: 1e-9, "refilled from 10.5 on: 2 tokens, one owed")
+        XCTAssertEqual(bucket.available(now: 13.5), 1)
     }
 
     func testClientBuildsItsLimiterFromTheConfiguredRate() async {
@@ -133,9 +137,9 @@ final class RateLimitTests: XCTestCase {
         XCTAssertEqual(configuration.rate, .ecsDefault)
         let limiter = ECSClient(configuration: configuration, transport: FakeTransport()).limiter
         XCTAssertEqual(limiter?.rate, .ecsDefault)
-        XCTAssertEqual(limiter?.headroom, ECSClient.rateHeadroom)
+        XCTAssertEqual(limiter?.refillDelay, ECSClient.rateRefillDelay)
         let available = await limiter?.availableTokens(accessKeyId: "AK", action: "X")
-        XCTAssertEqual(available, 999)
+        XCTAssertEqual(available, 1000, "the bucket holds N tokens and starts full")
         configuration.rate = nil
         XCTAssertNil(ECSClient(configuration: configuration, transport: FakeTransport()).limiter)
     }

@@ -10,9 +10,9 @@ public final class ECSClient: Sendable {
     /// The rate limiter shared by every call of this client (nil when the rate is `off`).
     public let limiter: TokenBucketLimiter?
 
-    /// Tokens the client's own limiter holds back so that network jitter never trips the server's
-    /// limiter at the same rate (see `TokenBucketLimiter.init`).
-    public static let rateHeadroom = 1
+    /// Seconds the client's limiter waits before its buckets start refilling, so that network jitter never
+    /// trips the server's limiter at the same rate (see `TokenBucketLimiter.init`).
+    public static let rateRefillDelay: TimeInterval = 0.05
 
     let transport: any HTTPTransport
     let now: @Sendable () -> Date
@@ -45,7 +45,7 @@ public final class ECSClient: Sendable {
             transport
             ?? AsyncHTTPClientTransport(
                 connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout)
-        self.limiter = limiter ?? configuration.rate.map { TokenBucketLimiter(rate: $0, headroom: Self.rateHeadroom) }
+        self.limiter = limiter ?? configuration.rate.map { TokenBucketLimiter(rate: $0, refillDelay: Self.rateRefillDelay) }
         self.now = now
         self.makeNonce = nonce
     }

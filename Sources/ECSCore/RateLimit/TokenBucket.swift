@@ -12,20 +12,20 @@ public struct TokenBucket: Sendable, Equatable {
     public let refillPerSecond: Double
     /// The current level; negative while reservations are waiting.
     public private(set) var level: Double
-    /// The time of the last update, in the clock's seconds.
+    /// The time of the last update, in the clock's seconds (ahead of the clock until a delayed refill starts).
     public private(set) var updatedAt: Double
 
-    /// A full bucket for `rate`, as of time `now`.
-    public init(rate: RateLimit, now: Double) {
-        self.init(capacity: rate.tokens, refillPerSecond: rate.refillPerSecond, now: now)
+    /// A full bucket for `rate`, as of time `now`, whose refill starts `refillDelay` seconds later.
+    public init(rate: RateLimit, now: Double, refillDelay: Double = 0) {
+        self.init(capacity: rate.tokens, refillPerSecond: rate.refillPerSecond, now: now, refillDelay: refillDelay)
     }
 
-    /// A full bucket of `capacity` tokens refilling at `refillPerSecond`, as of time `now`.
-    public init(capacity: Int, refillPerSecond: Double, now: Double) {
+    /// A full bucket of `capacity` tokens refilling at `refillPerSecond` from `refillDelay` seconds after `now`.
+    public init(capacity: Int, refillPerSecond: Double, now: Double, refillDelay: Double = 0) {
         self.capacity = Double(max(1, capacity))
         self.refillPerSecond = refillPerSecond
         level = self.capacity
-        updatedAt = now
+        updatedAt = now + max(0, refillDelay)
     }
 
     /// Adds the tokens earned since the last update, up to the capacity.
@@ -39,7 +39,8 @@ public struct TokenBucket: Sendable, Equatable {
     public mutating func reserve(now: Double) -> TimeInterval {
         refill(now: now)
         level -= 1
-        return level >= 0 ? 0 : -level / refillPerSecond
+        // Until the refill has started (`updatedAt` still ahead), a missing token also waits for that start.
+        return level >= 0 ? 0 : max(0, updatedAt - now) - level / refillPerSecond
     }
 
     /// Gives back a reserved token that was not used (its caller was cancelled).

@@ -18,20 +18,21 @@ public actor TokenBucketLimiter {
 
     /// The rate every bucket enforces.
     public nonisolated let rate: RateLimit
-    /// Tokens held back from the burst (the refill rate is unchanged); see `init`.
-    public nonisolated let headroom: Int
+    /// Seconds between a bucket's first token and the start of its refill; see `init`.
+    public nonisolated let refillDelay: TimeInterval
     private let clock: any LimiterClock
     private var buckets: [Key: TokenBucket] = [:]
 
     /// Creates a limiter; inject `clock` to test without real waiting.
     ///
-    /// With `headroom` h the bucket holds N − h tokens (at least 1) and still refills at N/S. A server
-    /// bucket at the same rate starts when the first request *arrives*, so a later request that travels
-    /// faster than the first would find a fraction of a token short; h tokens absorb h·S/N seconds of
-    /// such jitter at the cost of finishing h·S/N seconds later.
-    public init(rate: RateLimit, headroom: Int = 0, clock: any LimiterClock = ContinuousLimiterClock()) {
+    /// Each bucket holds N tokens, starts full and refills at N/S, like the server's. The server's bucket,
+    /// though, starts refilling when the first request *arrives*: a later request that travels faster
+    /// than the first would find a fraction of a token missing. A `refillDelay` d starts the client's
+    /// refill d seconds after its first token, absorbing d seconds of such jitter; a job then finishes
+    /// d seconds after the bound, whatever the rate.
+    public init(rate: RateLimit, refillDelay: TimeInterval = 0, clock: any LimiterClock = ContinuousLimiterClock()) {
         self.rate = rate
-        self.headroom = max(0, headroom)
+        self.refillDelay = max(0, refillDelay)
         self.clock = clock
     }
 
@@ -56,14 +57,14 @@ public actor TokenBucketLimiter {
     /// The whole tokens available now in the bucket of `accessKeyId`/`action`.
     public func availableTokens(accessKeyId: String, action: String) -> Int {
         let key = Key(accessKeyId: accessKeyId, action: action)
-        return buckets[key]?.available(now: clock.now()) ?? max(1, rate.tokens - headroom)
+        return buckets[key]?.available(now: clock.now()) ?? max(1, rate.tokens)
     }
 
     private func reserve(_ key: Key) -> TimeInterval {
         let now = clock.now()
         var bucket =
             buckets[key]
-            ?? TokenBucket(capacity: rate.tokens - headroom, refillPerSecond: rate.refillPerSecond, now: now)
+            ?? TokenBucket(rate: rate, now: now, refillDelay: refillDelay)
         let wait = bucket.reserve(now: now)
         buckets[key] = bucket
         return wait
