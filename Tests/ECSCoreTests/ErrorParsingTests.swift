@@ -124,10 +124,12 @@ final class ErrorParsingTests: XCTestCase {
         XCTAssertTrue(RetryClassification.isRetryable(code: "Throttling", httpStatus: 400))
         XCTAssertTrue(RetryClassification.isRetryable(code: "Throttling.Api", httpStatus: 400))
         XCTAssertFalse(RetryClassification.isRetryable(code: "ThrottlingX", httpStatus: 400))
-        for status in [500, 502, 503, 504] {
-            XCTAssertTrue(RetryClassification.isRetryable(code: "Whatever", httpStatus: status))
+        for status in [500, 501, 502, 503, 504, 505, 599] {
+            XCTAssertTrue(RetryClassification.isRetryable(code: "Whatever", httpStatus: status), "\(status)")
         }
-        XCTAssertFalse(RetryClassification.isRetryable(code: "Whatever", httpStatus: 501))
+        for status in [400, 403, 404, 429, 499, 600] {
+            XCTAssertFalse(RetryClassification.isRetryable(code: "Whatever", httpStatus: status), "\(status)")
+        }
         XCTAssertTrue(ECSClientError.timeout.retryable)
         XCTAssertTrue(ECSClientError.transport("reset").retryable)
         XCTAssertFalse(ECSClientError.decoding("x").retryable)

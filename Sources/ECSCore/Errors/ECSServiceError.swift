@@ -34,7 +34,7 @@ public struct ECSServiceError: ECSError, Equatable {
         self.retryAfterMilliseconds = retryAfterMilliseconds
     }
 
-    /// True for throttling, 500/502/503/504, `ServiceUnavailable` and `InternalError`.
+    /// True for throttling, any 5xx, `ServiceUnavailable` and `InternalError`.
     public var retryable: Bool { RetryClassification.isRetryable(code: code, httpStatus: httpStatus) }
 
     /// True for `Throttling*` codes.

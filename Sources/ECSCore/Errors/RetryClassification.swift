@@ -1,7 +1,7 @@
 /// The single place that decides which failures are worth retrying.
 public enum RetryClassification {
-    /// HTTP statuses that mean "the server could not answer now".
-    public static let retryableStatuses: Set<Int> = [500, 502, 503, 504]
+    /// HTTP statuses that mean "the server could not answer now": every 5xx, as the contract's `retryable` says.
+    public static let retryableStatuses: ClosedRange<Int> = 500...599
 
     /// Service error codes that are retryable whatever their status.
     public static let retryableCodes: Set<String> = ["ServiceUnavailable", "InternalError"]
