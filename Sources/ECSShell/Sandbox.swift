@@ -6,6 +6,7 @@ enum Sandbox {
     static let prelude = """
         local io_open, io_output, load_, error = io.open, io.output, load, error
         os.execute, io.popen, os.remove, os.rename, os.tmpname, os.exit = nil, nil, nil, nil, nil, nil
+        io.tmpfile = nil
         package.loadlib, package.cpath = nil, ""
         if package.searchers then package.searchers[3], package.searchers[4] = nil, nil end
         debug = nil

@@ -16,8 +16,6 @@ public struct ShellOptions: Sendable {
     public var memoryLimit = 0
     /// How `-e` results are printed.
     public var output: OutputFormat = .text
-    /// The region shown in the REPL prompt.
-    public var region: String?
     /// The interpreter arguments before the script (for `arg[-n]`), starting with the program name.
     public var interpreterArguments: [String] = ["ecsh"]
     /// Where the REPL keeps its history (nil: no history).

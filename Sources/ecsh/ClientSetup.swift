@@ -11,8 +11,6 @@ struct ClientSetup {
     static let demoAccessKeySecret = "demo-full-secret"
 
     let configuration: ClientConfiguration
-    /// The region the user configured (nil: the default region applies and the prompt shows none).
-    let configuredRegion: String?
     /// The in-process emulator, when `--local`.
     let emulator: EmulatorServer?
 
@@ -62,7 +60,6 @@ struct ClientSetup {
             dryRunSink: dryRunSink,
             debugSink: debugSink,
             warnSink: warn)
-        configuredRegion = region
         self.emulator = emulator
     }
 }

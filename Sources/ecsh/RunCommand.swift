@@ -32,7 +32,6 @@ struct RunCommand: ParsableCommand {
         shellOptions.maxInstructions = options.maxInstructions
         shellOptions.memoryLimit = (options.memoryLimit ?? 0) << 20
         shellOptions.output = OutputFormat(rawValue: options.output) ?? .text
-        shellOptions.region = setup.configuredRegion
         let arguments = CommandLine.arguments
         shellOptions.interpreterArguments = Array(arguments.prefix(max(1, arguments.count - scriptAndArguments.count)))
         let isTerminal = isatty(STDERR_FILENO) != 0
@@ -77,10 +76,9 @@ struct RunCommand: ParsableCommand {
         } else {
             reader = PlainLineReader()
         }
-        let configured = shellOptions.region
+        // The effective region, default included: it is where an ECS call of the next line would go.
         let repl = REPL(state: state, reader: reader, history: history, prompt: {
-            guard interactive else { return "" }
-            return REPL.prompt(region: configured == nil && context.configuration.region == "cn-hangzhou" ? nil : context.configuration.region)
+            interactive ? REPL.prompt(region: context.configuration.region) : ""
         })
         return repl.run()
     }

@@ -194,6 +194,9 @@ final class ClientTests: XCTestCase {
         XCTAssertEqual(allowed.transport.requests.current.first?.url.port, 8080)
         XCTAssertEqual(allowed.transport.requests.current.first?.header("host"), "203.0.113.7:8080")
         XCTAssertEqual(allowed.warnings.current.count, 1)
+        // The sink frames the text (`ecsh: warning: ...`); the text itself does not say "warning" again.
+        XCTAssertTrue(allowed.warnings.current.first?.hasPrefix("sending requests over plain HTTP to http://203.0.113.7:8080") == true,
+                      "\(allowed.warnings.current)")
 
         let loopback = ClientHarness { $0.endpoint = "http://127.0.0.1:9" }
         _ = try await loopback.client.call(action: "DescribeImages", parameters: [:])

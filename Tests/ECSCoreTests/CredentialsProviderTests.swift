@@ -217,6 +217,7 @@ final class CredentialsProviderTests: XCTestCase {
         XCTAssertTrue(warnings.messages[1].contains(iniPath))
         for message in warnings.messages {
             XCTAssertFalse(message.contains("secret-work") || message.contains("ini-secret"), message)
+            XCTAssertTrue(message.hasPrefix("credentials file "), "the sink adds the 'warning:' frame: \(message)")
         }
 
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: configPath)

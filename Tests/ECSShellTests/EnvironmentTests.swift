@@ -8,7 +8,8 @@ final class EnvironmentTests: XCTestCase {
         var options = ShellOptions()
         options.sandbox = true
         let state = try LuaEnvironment.make(options: options, modules: [])
-        XCTAssertEqual(try state.run("return os.execute, io.popen, package.loadlib, os.remove, os.rename, debug"), [.nil, .nil, .nil, .nil, .nil, .nil])
+        XCTAssertEqual(try state.run("return os.execute, io.popen, package.loadlib, os.remove, os.rename, debug, os.tmpname, io.tmpfile"),
+                       [.nil, .nil, .nil, .nil, .nil, .nil, .nil, .nil])
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
         XCTAssertThrowsError(try state.run("io.open(...,'w')", arguments: [.text(path)])) { error in
             XCTAssertTrue((error as! LuaError).message.contains("writing files is disabled by --sandbox"), "\(error)")

@@ -19,13 +19,13 @@ final class REPLTests: XCTestCase {
 
     func testExpressionsPrintTheirValues() throws {
         let outcome = try session.run([], steps: [
-            .expect("ecsh> "), .send("1+1\r"), .expect("\r\n2\r\n"),
-            .expect("ecsh> "), .send("{b = {1, 2}, a = 's'}\r"), .expect("{ a = \"s\", b = { 1, 2 } }\r\n"),
-            .expect("ecsh> "), .send("'two', 3\r"), .expect("\"two\"\t3\r\n"),
-            .expect("ecsh> "), .send(ctrlD), .exit,
+            .expect("ecsh [cn-hangzhou]> "), .send("1+1\r"), .expect("\r\n2\r\n"),
+            .expect("ecsh [cn-hangzhou]> "), .send("{b = {1, 2}, a = 's'}\r"), .expect("{ a = \"s\", b = { 1, 2 } }\r\n"),
+            .expect("ecsh [cn-hangzhou]> "), .send("'two', 3\r"), .expect("\"two\"\t3\r\n"),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
         ])
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
-        XCTAssertFalse(outcome.transcript.contains("ecsh ["), "no region configured, none shown: \(outcome.transcript)")
+        XCTAssertFalse(outcome.transcript.contains("ecsh> "), "no region configured: the default one is shown: \(outcome.transcript)")
     }
 
     func testLocalPromptShowsTheRegion() throws {
@@ -38,9 +38,9 @@ final class REPLTests: XCTestCase {
 
     func testIncompleteChunkReadsContinuationLines() throws {
         let outcome = try session.run([], steps: [
-            .expect("ecsh> "), .send("for i=1,2 do\r"), .expect(">> "),
+            .expect("ecsh [cn-hangzhou]> "), .send("for i=1,2 do\r"), .expect(">> "),
             .send("print(i * 10) end\r"), .expect("10\r\n20\r\n"),
-            .expect("ecsh> "), .send(ctrlD), .exit,
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
         ])
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
         let history = session.historyLines ?? []
@@ -52,9 +52,9 @@ final class REPLTests: XCTestCase {
     func testTabCompletesGlobalFields() throws {
         // `string.fo<TAB>` must have become `string.format`, or the call below fails.
         let outcome = try session.run([], steps: [
-            .expect("ecsh> "), .send("string.fo"), .send("\t"), .sleep(0.2), .send("('%d-%s', 7, 'x')\r"),
+            .expect("ecsh [cn-hangzhou]> "), .send("string.fo"), .send("\t"), .sleep(0.2), .send("('%d-%s', 7, 'x')\r"),
             .expect("\"7-x\"\r\n"),
-            .expect("ecsh> "), .send(ctrlD), .exit,
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
         ])
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
     }
@@ -85,10 +85,10 @@ final class REPLTests: XCTestCase {
 
     func testCtrlCWhileTypingClearsTheLine() throws {
         let outcome = try session.run([], steps: [
-            .expect("ecsh> "), .send("x = 42"), .sleep(0.2), .send(ctrlC),
-            .expect("ecsh> "), .send("x\r"), .expect("\r\nnil\r\n"),
-            .expect("ecsh> "), .send("1+1\r"), .expect("\r\n2\r\n"),
-            .expect("ecsh> "), .send(ctrlD), .exit,
+            .expect("ecsh [cn-hangzhou]> "), .send("x = 42"), .sleep(0.2), .send(ctrlC),
+            .expect("ecsh [cn-hangzhou]> "), .send("x\r"), .expect("\r\nnil\r\n"),
+            .expect("ecsh [cn-hangzhou]> "), .send("1+1\r"), .expect("\r\n2\r\n"),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
         ])
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
     }
@@ -96,24 +96,24 @@ final class REPLTests: XCTestCase {
     func testCtrlCInterruptsARunningChunkAndKeepsTheShell() throws {
         // The output "loop-started" cannot be the echo of the input, which spells it "loop" .. "-started".
         let outcome = try session.run([], steps: [
-            .expect("ecsh> "), .send("print('loop' .. '-started') while true do end\r"), .expect("loop-started"),
+            .expect("ecsh [cn-hangzhou]> "), .send("print('loop' .. '-started') while true do end\r"), .expect("loop-started"),
             .sleep(0.3), .send(ctrlC), .expect("interrupted"),
-            .expect("ecsh> "), .send("'still' .. '-alive'\r"), .expect("\"still-alive\""),
-            .expect("ecsh> "), .send(ctrlD), .exit,
+            .expect("ecsh [cn-hangzhou]> "), .send("'still' .. '-alive'\r"), .expect("\"still-alive\""),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
         ])
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
     }
 
     func testCtrlDLeavesWithZero() throws {
-        let outcome = try session.run([], steps: [.expect("ecsh> "), .send(ctrlD), .exit])
+        let outcome = try session.run([], steps: [.expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit])
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
     }
 
     func testHistoryNeverHoldsTheSecret() throws {
         let outcome = try session.run([], steps: [
-            .expect("ecsh> "), .send("s = 'MARKER-SECRET-123'\r"),
-            .expect("ecsh> "), .send("'history' .. '-ok'\r"), .expect("\"history-ok\""),
-            .expect("ecsh> "), .send(ctrlD), .exit,
+            .expect("ecsh [cn-hangzhou]> "), .send("s = 'MARKER-SECRET-123'\r"),
+            .expect("ecsh [cn-hangzhou]> "), .send("'history' .. '-ok'\r"), .expect("\"history-ok\""),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
         ], environment: [
             "ALIBABA_CLOUD_ACCESS_KEY_ID": "marker-access-id",
             "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "MARKER-SECRET-123",

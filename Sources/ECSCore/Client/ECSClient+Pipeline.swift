@@ -123,7 +123,7 @@ extension ECSClient {
             return endpoint
         }
         if endpoint.scheme == "http" && !endpoint.isLoopback && plainHTTPWarned.first() {
-            configuration.warnSink?("warning: sending requests over plain HTTP to \(endpoint.origin)")
+            configuration.warnSink?("sending requests over plain HTTP to \(endpoint.origin)")
         }
         return endpoint
     }

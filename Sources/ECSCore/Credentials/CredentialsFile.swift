@@ -11,7 +11,7 @@ enum CredentialsFile {
         }
         if let mode = permissions(path: path), mode & 0o077 != 0 {
             warn(
-                "warning: credentials file \(path) is accessible by group or others (mode \(String(mode, radix: 8))); "
+                "credentials file \(path) is accessible by group or others (mode \(String(mode, radix: 8))); "
                     + "run: chmod 600 \(path)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
