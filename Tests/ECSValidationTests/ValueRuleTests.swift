@@ -2,6 +2,25 @@ import ECSValidation
 import XCTest
 
 final class ValueRuleTests: XCTestCase {
+    /// An empty string gets the code the server gives for a malformed value of that very parameter.
+    func testEmptyValuesTakeTheParametersOwnCode() {
+        let expected = [
+            "ImageName": "InvalidImageName.Malformed", "ImageId": "InvalidImageId.Malformed",
+            "ImageFamily": "InvalidImageFamily.Malformed", "Description": "InvalidDescription.Malformed",
+            "RegionId": "InvalidRegionId.MalFormed", "BootMode": "InvalidBootMode.NotSupport",
+            "LicenseType": "InvalidLicenseType.NotSupported", "Features.ImdsSupport": "InvalidParameter.FeaturesImdsSupport",
+            "Tag.3.Key": "InvalidTagKey.Malformed", "Tag.3.Value": "InvalidTagValue.Malformed",
+            "SnapshotId": "InvalidParameter", "Features.NvmeSupport": "InvalidParameter", "AddAccount.1": "InvalidParameter",
+        ]
+        for (parameter, code) in expected {
+            let error = ParameterRules.emptyValue(parameter: parameter)
+            XCTAssertEqual(error.code, code, parameter)
+            XCTAssertEqual(error.parameter, parameter)
+            XCTAssertEqual(error.httpStatus, 400, parameter)
+            XCTAssertTrue(error.message.hasPrefix("\(parameter) \"\": must not be empty"), error.message)
+        }
+    }
+
     func testDescriptionTable() {
         assertRule(
             ImageRules.description, parameter: "Description",
