@@ -64,15 +64,18 @@ func checkAuthorization(_ header: String) {
 func checkJSON(_ body: Data) {
     // JSONValue.parse (JSONReader) against Foundation's JSONDecoder: the same values wherever the reader
     // accepts; where only the decoder accepts, the text must be one of its leniencies: a trailing comma,
-    // a raw control character in a string, a byte-order mark, or another encoding than UTF-8 (it
-    // guesses UTF-16 and UTF-32 from NUL bytes).
+    // a raw control character in a string, a byte-order mark, another encoding than UTF-8 (it
+    // guesses UTF-16 and UTF-32 from NUL bytes), or an invalid escape in a string the decoder never
+    // decodes (it checks escapes lazily: the value of a repeated key is skipped unchecked).
     let reference = try? JSONDecoder().decode(JSONValue.self, from: body)
     let value: JSONValue
     do {
         value = try JSONReader.parse(body)
     } catch {
-        let controlCharacter = (error as? JSONParseError)?.reason == "unescaped control character in a string"
-        if reference != nil && !controlCharacter && !isDecoderLeniency(body) {
+        let reason = (error as? JSONParseError)?.reason
+        let controlCharacter = reason == "unescaped control character in a string"
+        let badEscape = (reason == "invalid escape" || reason == "invalid \\u escape") && hasInvalidEscape(body)
+        if reference != nil && !controlCharacter && !badEscape && !isDecoderLeniency(body) {
             fuzzFail("JSONReader refuses what JSONDecoder reads: \(error)")
         }
         return
@@ -95,6 +98,35 @@ func isDecoderLeniency(_ body: Data) -> Bool {
         var next = index + 1
         while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { next += 1 }
         if next < bytes.count, bytes[next] == UInt8(ascii: "]") || bytes[next] == UInt8(ascii: "}") { return true }
+    }
+    return false
+}
+
+/// Whether a backslash escape in the text is not one of JSON's (`\"` `\\` `\/` `\b` `\f` `\n` `\r` `\t`, `\u` and four
+/// hex digits), read lexically: an odd run of backslashes escapes the byte after it.
+func hasInvalidEscape(_ body: Data) -> Bool {
+    let bytes = Array(body)
+    let simple = Set("\"\\/bfnrt".utf8)
+    var index = 0
+    while index < bytes.count {
+        guard bytes[index] == UInt8(ascii: "\\") else {
+            index += 1
+            continue
+        }
+        var run = 0
+        while index < bytes.count, bytes[index] == UInt8(ascii: "\\") {
+            run += 1
+            index += 1
+        }
+        guard run % 2 == 1 else { continue }
+        guard index < bytes.count else { return true }
+        if bytes[index] == UInt8(ascii: "u") {
+            let digits = bytes[(index + 1)..<min(index + 5, bytes.count)]
+            let hex = Set("0123456789abcdefABCDEF".utf8)
+            if digits.count < 4 || !digits.allSatisfy(hex.contains) { return true }
+        } else if !simple.contains(bytes[index]) {
+            return true
+        }
     }
     return false
 }
