@@ -37,6 +37,7 @@ func signing() {
         "Description": "golden image 2024-06", "Features.ImdsSupport": "v2", "DryRun": "false",
     ])
     let date = Date(timeIntervalSince1970: 1_704_164_645)
+    // ECSH_BENCH_SCHEME=v3 (or v1) times one scheme only, e.g. under `perf record`.
     let only = ProcessInfo.processInfo.environment["ECSH_BENCH_SCHEME"]
     for scheme in [SignatureScheme.v3, .v1] where only == nil || only == scheme.rawValue {
         let n = 100_000

@@ -2,7 +2,7 @@ import Foundation
 
 /// The UTC timestamp both schemes sign (`2024-01-02T03:04:05Z`), formatted and parsed without DateFormatter.
 public enum SigningTimestamp {
-    /// Formats a date as `yyyy-MM-ddTHH:mm:ssZ` in UTC, truncating fractions of a second.
+    /// Formats a date as `yyyy-MM-ddTHH:mm:ssZ` in UTC, truncating fractions of a second (years clamped to 0-9999).
     public static func format(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
