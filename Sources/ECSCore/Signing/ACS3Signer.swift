@@ -95,18 +95,14 @@ public enum ACS3Signer {
 
     /// `bytes` without leading or trailing space, tab, CR or LF.
     private static func trimmedASCII(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
-        let isSpace: (UInt8) -> Bool = {
-            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
-        }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        guard let first = bytes.firstIndex(where: { !ByteWriter.isSpace($0) }),
+            let last = bytes.lastIndex(where: { !ByteWriter.isSpace($0) })
         else { return bytes[bytes.endIndex...] }
         return bytes[first...last]
     }
 
+    /// `s` without leading or trailing space, tab, CR or LF (byte-wise, as the one-pass signer trims).
     private static func trim(_ s: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(s[first...last])
+        String(Substring(trimmedASCII(Substring(s).utf8)))
     }
 }

@@ -217,8 +217,9 @@ struct ByteWriter {
         }
     }
 
+    /// Whether `byte` is a space, tab, LF or CR: what header values are trimmed of.
     @inline(__always)
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 }
