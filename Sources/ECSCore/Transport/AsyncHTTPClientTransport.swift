@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// The production transport: one shared `HTTPClient` with connection pooling and bounded timeouts.
 public final class AsyncHTTPClientTransport: HTTPTransport {
@@ -57,19 +58,21 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
     /// Shuts the client down, closing pooled connections; later calls do nothing.
     public func shutdown() async {
-        guard let (client, group) = client.retire() else { return }
-        try? await client.shutdown()
-        try? await group.shutdownGracefully()
+        guard let retired = client.retire() else { return }
+        await Self.close(retired)
     }
 
     // async-http-client traps when a client is released without shutdown; a transport dropped on an
     // error path must not take the process down, so the task keeps the client alive until it is shut down.
     deinit {
-        guard let (client, group) = client.retire() else { return }
-        Task {
-            try? await client.shutdown()
-            try? await group.shutdownGracefully()
-        }
+        guard let retired = client.retire() else { return }
+        Task { await Self.close(retired) }
+    }
+
+    /// Shuts a retired client down, then its event loop group (the client's connections run on it).
+    private static func close(_ retired: (client: HTTPClient, group: MultiThreadedEventLoopGroup)) async {
+        try? await retired.client.shutdown()
+        try? await retired.group.shutdownGracefully()
     }
 
     /// Maps async-http-client and NIO errors to `ECSClientError`; read timeouts become `.timeout`.
