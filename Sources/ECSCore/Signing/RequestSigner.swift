@@ -149,18 +149,11 @@ public enum RequestSigner {
             ("Timestamp", timestamp), ("Version", request.version),
         ]
         if let token { common.insert(("SecurityToken", token), at: 3) }
-        var ownCapacity = 0
-        for pair in own { ownCapacity += pair.name.utf8.count + pair.value.utf8.count + 2 }
-        var commonCapacity = 0
-        for pair in common { commonCapacity += pair.name.utf8.count + pair.value.utf8.count + 2 }
+        let pairBytes = byteCount(own) + byteCount(common)
         // A form body is signed together with the query, as the SDK does; the query's values win.
         let formPairs = request.body.isEmpty ? nil : formSignedPairs(own: own, common: common, hasToken: hasToken, body: request.body)
-        var capacity = request.method.utf8.count + 8
-        if let formPairs {
-            for pair in formPairs { capacity += 5 * (pair.name.utf8.count + pair.value.utf8.count) + 6 }
-        } else {
-            capacity += 5 * (ownCapacity + commonCapacity) + 6
-        }
+        // Encoded twice over, a byte takes at most 5 (`%25XX`), and each `&`/`=` becomes `%26`/`%3D`.
+        let capacity = request.method.utf8.count + 8 + 5 * (formPairs.map(byteCount) ?? pairBytes)
         let mac = ByteWriter.withScratch(capacity: capacity) { writer in
             writer.write(request.method)
             writer.write("&%2F&" as StaticString)
@@ -174,7 +167,7 @@ public enum RequestSigner {
             }
             return key.v1MAC(of: writer.written)
         }
-        let query = ByteWriter.string(capacity: 3 * (ownCapacity + commonCapacity) + 3 * 28 + 16) { writer in
+        let query = ByteWriter.string(capacity: 3 * pairBytes + 3 * 28 + 16) { writer in
             writeWirePair("Action", request.action, to: &writer)
             writeWirePair("Format", "JSON", to: &writer)
             writeWirePair("Version", request.version, to: &writer)
@@ -197,6 +190,13 @@ public enum RequestSigner {
         return SignedRequest(
             method: request.method, host: request.host, path: request.path, query: query, headers: headers,
             body: request.body)
+    }
+
+    /// The UTF-8 bytes of every name and value, plus 2 per pair for its separators.
+    private static func byteCount(_ pairs: [CanonicalQuery.Pair]) -> Int {
+        var count = 0
+        for pair in pairs { count += pair.name.utf8.count + pair.value.utf8.count + 2 }
+        return count
     }
 
     /// Writes `name=value` percent-encoded twice over (after `%26` unless `first`), as v1 signs a pair.
