@@ -85,6 +85,81 @@ final class ErrorParsingTests: XCTestCase {
         XCTAssertEqual(error.requestId, "R9")
     }
 
+    func testXMLErrorBodyFillsEveryField() {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Error>
+              <RequestId>R-XML-1</RequestId>
+              <HostId>ecs.aliyuncs.com</HostId>
+              <Code>Forbidden.RAM</Code>
+              <Message>User not authorized to operate on the specified resource &amp; action &lt;ecs:ModifyImageAttribute&gt; &#x4E2D;</Message>
+              <Recommend>https://api.aliyun.com/troubleshoot?q=Forbidden.RAM&amp;product=Ecs</Recommend>
+              <AccessDeniedDetail><PolicyType>AccountLevelIdentityBasedPolicy</PolicyType></AccessDeniedDetail>
+            </Error>
+            """
+        let error = ECSServiceError.parse(status: 403, body: body(text), action: "ModifyImageAttribute")
+        XCTAssertEqual(error.code, "Forbidden.RAM")
+        XCTAssertEqual(
+            error.message, "User not authorized to operate on the specified resource & action <ecs:ModifyImageAttribute> 中")
+        XCTAssertEqual(error.requestId, "R-XML-1")
+        XCTAssertEqual(error.hostId, "ecs.aliyuncs.com")
+        XCTAssertEqual(error.recommend, "https://api.aliyun.com/troubleshoot?q=Forbidden.RAM&product=Ecs")
+        XCTAssertEqual(error.httpStatus, 403)
+        XCTAssertFalse(error.retryable)
+    }
+
+    func testXMLErrorBodyWithoutDeclarationAndWithMissingFields() {
+        let error = ECSServiceError.parse(
+            status: 503, body: body("<Error><Code>ServiceUnavailable</Code></Error>"),
+            headers: [("x-acs-request-id", "HDR")])
+        XCTAssertEqual(error.code, "ServiceUnavailable")
+        XCTAssertEqual(error.message, "Service Unavailable")
+        XCTAssertEqual(error.requestId, "HDR")
+        XCTAssertTrue(error.retryable)
+    }
+
+    func testXMLThatIsNotAnErrorDocumentStaysUnknown() {
+        for text in ["<Response><Code>X</Code></Response>", "<Error><Code>X</Code>", "<html><Error>x</Error></html>"] {
+            let error = ECSServiceError.parse(status: 500, body: body(text))
+            XCTAssertEqual(error.code, "UnknownError", text)
+            XCTAssertTrue(error.message.hasPrefix("Internal Server Error: <"), error.message)
+        }
+    }
+
+    func testEntityDecodingLeavesUnknownEntitiesAndBareAmpersands() {
+        XCTAssertEqual(XMLErrorBody.decodeEntities("a &unknown; b & c &#65;&#x42;&quot;&apos;"), "a &unknown; b & c AB\"'")
+        XCTAssertEqual(XMLErrorBody.decodeEntities("&#xFFFFFFFF; &#1114112;"), "&#xFFFFFFFF; &#1114112;")
+    }
+
+    /// The error examples recorded with the signing vectors (`response_examples` in `signatures.json`),
+    /// read at test time: status, headers and body as the official SDK's loopback check saw them.
+    func testRecordedErrorExamplesFromTheVectorFile() throws {
+        let url =
+            Bundle.module.url(forResource: "Resources/signatures", withExtension: "json")
+            ?? Bundle.module.resourceURL!.appendingPathComponent("Resources/signatures.json")
+        let file = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let examples = try XCTUnwrap(file["response_examples"] as? [String: Any])
+        var checked = 0
+        for name in ["error_not_found", "error_throttling"] {
+            let example = try XCTUnwrap(examples[name] as? [String: Any], name)
+            let status = try XCTUnwrap(example["http_status"] as? Int)
+            let fields = try XCTUnwrap(example["body"] as? [String: String])
+            let headers = (example["extra_response_headers"] as? [String: String] ?? [:]).map { (name: $0.key, value: $0.value) }
+            let error = ECSServiceError.parse(
+                status: status, body: try JSONSerialization.data(withJSONObject: fields), headers: headers)
+            XCTAssertEqual(error.code, fields["Code"], name)
+            XCTAssertEqual(error.message, fields["Message"], name)
+            XCTAssertEqual(error.requestId, fields["RequestId"], name)
+            XCTAssertEqual(error.hostId, fields["HostId"], name)
+            XCTAssertEqual(error.recommend, fields["Recommend"], name)
+            XCTAssertEqual(error.httpStatus, status, name)
+            XCTAssertEqual(error.retryAfterMilliseconds, headers.first.flatMap { Int($0.value) }, name)
+            XCTAssertEqual(error.retryable, name == "error_throttling", name)
+            checked += 1
+        }
+        XCTAssertEqual(checked, 2)
+    }
+
     func testHeadersGiveRetryAfterAndRequestIdFallback() {
         let error = ECSServiceError.parse(
             status: 400, body: body(#"{"Code": "Throttling.User", "Message": "Request was denied due to user flow control."}"#),

@@ -50,7 +50,8 @@ public struct ECSServiceError: ECSError, Equatable {
 
 extension ECSServiceError {
     /// Parses an error answer: `{RequestId, HostId, Code, Message, Recommend}` with any field missing,
-    /// lower-case keys, or a body that is not JSON at all (then the code is `UnknownError`).
+    /// lower-case keys, the same fields as an XML `<Error>` document, or a body that is neither (then the
+    /// code is `UnknownError`).
     public static func parse(
         status: Int, body: Data, action: String? = nil, headers: [(name: String, value: String)] = []
     ) -> ECSServiceError {
@@ -59,6 +60,10 @@ extension ECSServiceError {
         let headerRequestId = headers.first { $0.name.lowercased() == "x-acs-request-id" }?.value
         let fallbackMessage = reasonPhrase(status)
         guard let json = try? JSONValue.parse(body), case .object(let members) = json else {
+            if let xml = XMLErrorBody(String(decoding: body, as: UTF8.self)[...]) {
+                return fromFields(
+                    xml.fields, status: status, action: action, headerRequestId: headerRequestId, retryAfter: retryAfter)
+            }
             let text = String(decoding: body.prefix(200), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             return ECSServiceError(
@@ -67,28 +72,38 @@ extension ECSServiceError {
                 httpStatus: status, requestId: headerRequestId, action: action,
                 retryAfterMilliseconds: retryAfter)
         }
-        func field(_ name: String) -> String? {
-            let value = members[name] ?? members.first { $0.key.lowercased() == name.lowercased() }?.value
-            guard let text = value?.stringValue, !text.isEmpty else { return nil }
-            return text
-        }
+        let fields = members.compactMapValues { $0.stringValue }
         // Some gateways nest the error one level down: {"Error": {"Code": ...}}.
-        if field("Code") == nil, let nested = members["Error"], case .object = nested,
+        if field("Code", in: fields) == nil, let nested = members["Error"], case .object = nested,
             let data = try? JSONEncoder().encode(nested)
         {
             var inner = parse(status: status, body: data, action: action, headers: headers)
-            inner.requestId = inner.requestId ?? field("RequestId")
+            inner.requestId = inner.requestId ?? field("RequestId", in: fields)
             return inner
         }
-        return ECSServiceError(
-            code: field("Code") ?? "UnknownError",
-            message: field("Message") ?? fallbackMessage,
+        return fromFields(fields, status: status, action: action, headerRequestId: headerRequestId, retryAfter: retryAfter)
+    }
+
+    /// The error made of a body's text fields (JSON members or XML elements), looked up case-insensitively.
+    private static func fromFields(
+        _ fields: [String: String], status: Int, action: String?, headerRequestId: String?, retryAfter: Int?
+    ) -> ECSServiceError {
+        ECSServiceError(
+            code: field("Code", in: fields) ?? "UnknownError",
+            message: field("Message", in: fields) ?? reasonPhrase(status),
             httpStatus: status,
-            requestId: field("RequestId") ?? headerRequestId,
-            hostId: field("HostId"),
-            recommend: field("Recommend"),
+            requestId: field("RequestId", in: fields) ?? headerRequestId,
+            hostId: field("HostId", in: fields),
+            recommend: field("Recommend", in: fields),
             action: action,
             retryAfterMilliseconds: retryAfter)
+    }
+
+    /// The non-empty value of `name` in `fields`, matched exactly first, then ignoring case (`code`, `requestId`).
+    private static func field(_ name: String, in fields: [String: String]) -> String? {
+        let value = fields[name] ?? fields.first { $0.key.lowercased() == name.lowercased() }?.value
+        guard let value, !value.isEmpty else { return nil }
+        return value
     }
 }
 
