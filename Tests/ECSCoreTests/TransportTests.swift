@@ -94,6 +94,64 @@ final class TransportTests: XCTestCase {
         XCTAssertTrue(first.target.contains("RegionId=cn-hangzhou"), first.target)
     }
 
+    /// Scripted failures over real HTTP: 503, 500 with an XML body, a dropped connection, a throttle with
+    /// `x-acs-retry-after`, then success. Five attempts need `maxAttempts = 5`; each waits as the policy says.
+    func testScriptedFailuresAreRetriedWithGrowingBackoffOverRealHTTP() async throws {
+        let server = try LoopbackHTTPServer { index, _ in
+            switch index {
+            case 0: return .respond(status: 503, headers: [], body: #"{"Code":"ServiceUnavailable","Message":"busy"}"#)
+            case 1: return .respond(status: 500, headers: [("Content-Type", "text/xml")], body: "<Error><Code>InternalError</Code></Error>")
+            case 2: return .drop
+            case 3:
+                return .respond(
+                    status: 400, headers: [("x-acs-retry-after", "1500")],
+                    body: #"{"Code":"Throttling.User","Message":"Request was denied due to user flow control."}"#)
+            default: return .respond(status: 200, headers: [], body: #"{"RequestId":"OK-5"}"#)
+            }
+        }
+        defer { server.stop() }
+        let sleeps = SleepRecorder()
+        let configuration = ClientConfiguration(
+            credentials: Markers.credentials, endpoint: server.url,
+            retry: RetryPolicy(maxAttempts: 5, random: { $0.upperBound }, sleeper: sleeps.sleeper), rate: nil)
+        let client = ECSClient(configuration: configuration)
+        let response = try await client.modifyImageAttribute(.init(imageId: "m-1", description: "retried"))
+        await client.shutdown()
+        XCTAssertEqual(response.requestId, "OK-5")
+        XCTAssertEqual(server.received.current.count, 5)
+        // Full jitter at its ceiling: 0.2, 0.4, 0.8; then the server's 1.5 s plus the fourth ceiling, 1.6 s.
+        let waits = sleeps.durations.current
+        XCTAssertEqual(waits.count, 4)
+        for (wait, expected) in zip(waits, [0.2, 0.4, 0.8, 3.1]) { XCTAssertEqual(wait, expected, accuracy: 1e-9) }
+        let nonces = Set(server.received.current.compactMap { $0.headers["x-acs-signature-nonce"] })
+        XCTAssertEqual(nonces.count, 5, "every attempt is signed again with a fresh nonce")
+    }
+
+    /// A client error that is not throttling is answered once: 400, 403 and 404 are never retried.
+    func testClientErrorsAreNotRetriedOverRealHTTP() async throws {
+        for (status, code) in [(400, "InvalidImageName.Malformed"), (403, "Forbidden.RAM"), (404, "InvalidImageId.NotFound")] {
+            let server = try LoopbackHTTPServer { _, _ in
+                .respond(status: status, headers: [], body: #"{"Code":"\#(code)","Message":"no"}"#)
+            }
+            defer { server.stop() }
+            let sleeps = SleepRecorder()
+            let configuration = ClientConfiguration(
+                credentials: Markers.credentials, endpoint: server.url,
+                retry: RetryPolicy(random: { $0.upperBound }, sleeper: sleeps.sleeper), rate: nil)
+            let client = ECSClient(configuration: configuration)
+            do {
+                _ = try await client.deleteImage(.init(imageId: "m-1"))
+                XCTFail("expected \(code)")
+            } catch let error as ECSServiceError {
+                XCTAssertEqual(error.code, code)
+                XCTAssertEqual(error.httpStatus, status)
+            }
+            await client.shutdown()
+            XCTAssertEqual(server.received.current.count, 1, code)
+            XCTAssertEqual(sleeps.durations.current, [], code)
+        }
+    }
+
     func testServiceErrorOverRealHTTPIsParsed() async throws {
         let server = try LoopbackHTTPServer { _, _ in
             .respond(
