@@ -74,9 +74,12 @@ import Testing
     }
 
     @Test func pageSizeAboveHundredIsRejected() {
-        let response = describe(["PageSize": "101"])
-        #expect(response.status == 400)
-        #expect(response.errorCode != nil)
+        for size in ["101", "0", "ten"] {
+            let response = describe(["PageSize": size])
+            #expect(response.status == 400, "PageSize=\(size)")
+            #expect(response.errorCode == "InvalidParameter", "PageSize=\(size): \(response.body)")
+        }
+        #expect(describe(["PageSize": "100"]).status == 200)
     }
 
     @Test func nameIsFuzzyAndIdsAreAList() throws {
