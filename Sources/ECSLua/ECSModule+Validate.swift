@@ -4,11 +4,12 @@ import LuaBridge
 
 extension ECSModule {
     /// The value rules behind `ecs.validate.<rule>(value)`, by Lua name.
-    static let valueRules: [(name: String, rule: @Sendable (String) -> ValidationError?)] = [
-        ("image_name", ImageRules.imageName), ("image_family", ImageRules.imageFamily),
-        ("description", ImageRules.description), ("boot_mode", ImageRules.bootMode),
-        ("license_type", ImageRules.licenseType), ("status", ImageRules.modifyStatus),
-        ("imds_support", ImageRules.imdsSupport), ("nvme_support", ImageRules.nvmeSupport),
+    static let valueRules: [(name: String, parameter: String, rule: @Sendable (String) -> ValidationError?)] = [
+        ("image_name", "ImageName", ImageRules.imageName), ("image_family", "ImageFamily", ImageRules.imageFamily),
+        ("description", "Description", ImageRules.description), ("boot_mode", "BootMode", ImageRules.bootMode),
+        ("license_type", "LicenseType", ImageRules.licenseType), ("status", "Status", ImageRules.modifyStatus),
+        ("imds_support", "Features.ImdsSupport", ImageRules.imdsSupport),
+        ("nvme_support", "Features.NvmeSupport", ImageRules.nvmeSupport),
     ]
 
     /// Adds `ecs.validate`: one function per rule plus `modify_image_attribute(params)`, each `true` or `false, err`.
@@ -16,9 +17,13 @@ extension ECSModule {
         let call = state.main
         call.pushGlobal("ecs")
         call.pushTable(fields: valueRules.count + 1)
-        for (name, rule) in valueRules {
+        for (name, parameter, rule) in valueRules {
             call.pushFunction { c in
-                guard let value = c.string(at: 1) else {
+                let value: String?
+                do { value = try c.exactString(at: 1) } catch let invalid as InvalidUTF8 {
+                    return verdict(c, ECSLuaError(ParameterRules.notUTF8(parameter: parameter, where: invalid.description), action: nil, location: c.location()))
+                }
+                guard let value else {
                     throw ECSLuaError.badArgument(position: 1, function: name, expected: "string", got: c.typeName(at: 1), location: c.location())
                 }
                 return verdict(c, rule(value).map { ECSLuaError($0, action: nil, location: c.location()) })

@@ -39,7 +39,9 @@ struct ParameterReader {
     private func readValue(at index: Int32, type: ParameterType, name: String) throws -> ParameterValue {
         switch type {
         case .string:
-            guard let s = call.string(at: index) else { throw wrongType(name, type, at: index) }
+            let text: String?
+            do { text = try call.exactString(at: index) } catch let invalid as InvalidUTF8 { throw notUTF8(name, invalid) }
+            guard let s = text else { throw wrongType(name, type, at: index) }
             if s.isEmpty { throw empty(name) }
             return .string(s)
         case .integer:
@@ -92,11 +94,22 @@ struct ParameterReader {
 
     /// An empty string, which the Lua API refuses with the code the server gives for a malformed value.
     private func empty(_ name: String) -> ECSLuaError {
-        // `Tag[2].Key` as the wire spells it, `Tag.2.Key`, so the rule finds the parameter's own code.
-        let wireName = name.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
-        let error = ParameterRules.emptyValue(parameter: wireName)
-        return ECSLuaError(
-            code: error.code, message: error.message, action: schema.action, parameter: name, location: location)
+        refusal(ParameterRules.emptyValue(parameter: Self.wireName(name)), name)
+    }
+
+    /// A string that is not UTF-8: refused like an empty one, rather than sent with U+FFFD in place of its bytes.
+    private func notUTF8(_ name: String, _ invalid: InvalidUTF8) -> ECSLuaError {
+        refusal(ParameterRules.notUTF8(parameter: Self.wireName(name), where: invalid.description), name)
+    }
+
+    /// `Tag[2].Key` as the wire spells it, `Tag.2.Key`, so a rule finds the parameter's own code.
+    private static func wireName(_ name: String) -> String {
+        name.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+    }
+
+    /// A rule's refusal as the Lua error of this call.
+    private func refusal(_ error: ValidationError, _ name: String) -> ECSLuaError {
+        ECSLuaError(code: error.code, message: error.message, action: schema.action, parameter: name, location: location)
     }
 
     /// An unknown key: the message names the valid key it most likely meant. A wire-style name

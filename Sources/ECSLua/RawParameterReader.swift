@@ -22,7 +22,11 @@ struct RawParameterReader {
 
     private func value(at index: Int32, name: String, depth: Int) throws -> ParameterValue {
         guard depth < 16 else { throw failure("parameter '\(name)' nests too deeply") }
-        if let s = call.string(at: index) { return .string(s) }
+        do {
+            if let s = try call.exactString(at: index) { return .string(s) }
+        } catch let invalid as InvalidUTF8 {
+            throw failure("parameter '\(name)' of \(action) must be valid UTF-8 text: \(invalid) starts no UTF-8 character")
+        }
         if let i = call.integer(at: index) { return .int(i) }
         if let d = call.number(at: index) { return .double(d) }
         if let b = call.boolean(at: index) { return .bool(b) }

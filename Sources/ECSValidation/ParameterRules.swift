@@ -8,22 +8,34 @@ public enum ParameterRules {
     /// that parameter where the catalog has one (`InvalidImageName.Malformed`, `InvalidBootMode.NotSupport`,
     /// `InvalidParameter.FeaturesImdsSupport`), else `InvalidParameter`.
     public static func emptyValue(parameter: String) -> ValidationError {
+        .invalid(
+            malformedCode(parameter: parameter), parameter: parameter, value: "",
+            rule: "must not be empty (an empty string is a value, not an absent parameter: leave the key out instead)")
+    }
+
+    /// A string parameter whose bytes are not UTF-8 (`where` says which byte, e.g. `byte 0xC3 at offset 2`):
+    /// refused with the same code as an empty one, since sending it would mean changing the user's text.
+    public static func notUTF8(parameter: String, where position: String) -> ValidationError {
+        ValidationError(
+            code: malformedCode(parameter: parameter), parameter: parameter,
+            message: "\(parameter) must be valid UTF-8 text: \(position) starts no UTF-8 character.")
+    }
+
+    /// The server's code for a malformed value of `parameter` where the catalog has one
+    /// (`InvalidImageName.Malformed`, `InvalidBootMode.NotSupport`, ...), else `InvalidParameter`.
+    static func malformedCode(parameter: String) -> String {
         let leaf = parameter.split(separator: ".").last.map(String.init) ?? parameter
-        let code: String
         switch (parameter.hasPrefix("Tag."), leaf) {
-        case (true, "Key"): code = "InvalidTagKey.Malformed"
-        case (true, "Value"): code = "InvalidTagValue.Malformed"
-        case (_, "RegionId"): code = "InvalidRegionId.MalFormed"
+        case (true, "Key"): return "InvalidTagKey.Malformed"
+        case (true, "Value"): return "InvalidTagValue.Malformed"
+        case (_, "RegionId"): return "InvalidRegionId.MalFormed"
         default:
             let candidates = [
                 "Invalid\(leaf).Malformed", "Invalid\(leaf).NotSupport", "Invalid\(leaf).NotSupported",
                 "InvalidParameter." + parameter.filter { $0 != "." },
             ]
-            code = candidates.first { ErrorCatalog.entry(for: $0) != nil } ?? "InvalidParameter"
+            return candidates.first { ErrorCatalog.entry(for: $0) != nil } ?? "InvalidParameter"
         }
-        return .invalid(
-            code, parameter: parameter, value: "",
-            rule: "must not be empty (an empty string is a value, not an absent parameter: leave the key out instead)")
     }
 
     /// A boolean parameter: `true`, `false`, `True` or `False`, else `InvalidParameter`.

@@ -62,6 +62,17 @@ public struct LuaCall {
         return String(decoding: UnsafeRawBufferPointer(start: p, count: len), as: UTF8.self)
     }
 
+    /// The string at `index` as Swift text without repairing it: throws `InvalidUTF8` when its bytes are
+    /// not UTF-8 (where `string(at:)` would put U+FFFD in their place); nil when it is not a string.
+    public func exactString(at index: Int32) throws -> String? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var len = 0
+        guard let p = lua_tolstring(L, index, &len) else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: p, count: len)
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        throw InvalidUTF8.first(in: bytes) ?? InvalidUTF8(offset: 0, byte: bytes.first ?? 0)
+    }
+
     /// The exact bytes of the string at `index`.
     public func bytes(at index: Int32) -> [UInt8]? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }

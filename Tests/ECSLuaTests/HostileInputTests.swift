@@ -67,4 +67,53 @@ final class HostileInputTests: ECSLuaTestCase {
         XCTAssertEqual(lua.transport.actions, [], "a malformed call sent a request")
         XCTAssertEqual(try value("return 1 + 1"), .integer(2), "the state survives")
     }
+
+    /// The malformed strings among those cases are refused by the parameter's own rule, with the server's code.
+    func testMalformedStringsGetTheParametersRuleAndCode() throws {
+        let cases: [(parameter: String, value: String, code: String)] = [
+            ("ImageName", #""ab\xff\xfe""#, "InvalidImageName.Malformed"),
+            ("ImageFamily", #""ab\0cd""#, "InvalidImageFamily.Malformed"),
+            ("ImageName", #"string.rep("a", 1 << 20)"#, "InvalidImageName.Malformed"),
+            ("Description", #""ok\xc3""#, "InvalidDescription.Malformed"),
+            ("BootMode", #""UEFI\x80""#, "InvalidBootMode.NotSupport"),
+        ]
+        for (parameter, value, code) in cases {
+            let v = try self.value("""
+                local ok, err = pcall(ecs.modify_image_attribute, { ImageId = "m-1", \(parameter) = \(value) })
+                return { code = err.code, parameter = err.parameter, status = err.http_status, size = #err.message }
+                """)
+            XCTAssertEqual(v["code"]?.stringValue, code, "\(parameter) = \(value)")
+            XCTAssertEqual(v["parameter"]?.stringValue, parameter, "\(parameter) = \(value)")
+            XCTAssertNil(v["status"])
+            XCTAssertLessThan(v["size"]?.numericValue ?? .infinity, 400, "the offending value is truncated in the message")
+        }
+        XCTAssertEqual(lua.transport.actions, [])
+    }
+
+    /// Bytes that are not UTF-8 are refused wherever a string leaves for the server, never sent with U+FFFD
+    /// in their place (a Description of "ok\xC3 fine" used to be stored as "ok\u{FFFD} fine").
+    func testBytesThatAreNotUTF8AreNeverRepairedAndSent() throws {
+        let v = try value(#"""
+            local function refusal(f, ...)
+              local ok, err = pcall(f, ...)
+              return ok and "sent" or (err.code .. " " .. tostring(err.parameter) .. ": " .. err.message)
+            end
+            local vok, verr = ecs.validate.description("ok\xc3 fine")
+            return {
+              modify = refusal(ecs.modify_image_attribute, { ImageId = "m-1", Description = "ok\xc3 fine" }),
+              tag = refusal(ecs.describe_images, { Tag = { { Key = "env", Value = "pr\xffod" } } }),
+              image = refusal(ecs.image, "m-\xff"),
+              call = refusal(ecs.call, "DescribeImages", { ImageName = "web\xfe" }),
+              validate = tostring(vok) .. " " .. verr.code .. " " .. tostring(verr.parameter),
+            }
+            """#)
+        XCTAssertEqual(
+            v["modify"], "InvalidDescription.Malformed Description: Description must be valid UTF-8 text: byte 0xC3 at offset 2 starts no UTF-8 character.")
+        XCTAssertEqual(v["tag"]?.stringValue?.hasPrefix("InvalidTagValue.Malformed Tag[1].Value: Tag.1.Value must be valid UTF-8 text: byte 0xFF at offset 2"), true, "\(String(describing: v["tag"]))")
+        XCTAssertEqual(v["image"]?.stringValue?.hasPrefix("InvalidImageId.Malformed"), true, "\(String(describing: v["image"]))")
+        XCTAssertEqual(
+            v["call"], "InvalidParameter nil: parameter 'ImageName' of DescribeImages must be valid UTF-8 text: byte 0xFE at offset 3 starts no UTF-8 character")
+        XCTAssertEqual(v["validate"], "false InvalidDescription.Malformed Description")
+        XCTAssertEqual(lua.transport.actions, [], "nothing was sent")
+    }
 }

@@ -30,6 +30,24 @@ final class LuaValueConversionTests: XCTestCase {
         XCTAssertEqual(try state.run("return s:byte(1), s:byte(2)"), [.integer(255), .integer(0)])
     }
 
+    func testExactStringRefusesBytesThatAreNotUTF8AndSaysWhere() throws {
+        let state = try LuaState()
+        var seen: [String] = []
+        state.setGlobal("exact") { call in
+            do {
+                seen.append(try call.exactString(at: 1).map { "text " + $0 } ?? "not a string")
+            } catch let invalid as InvalidUTF8 {
+                seen.append("\(invalid)")
+            }
+            return .none
+        }
+        try state.run(#"exact("héllo 世界"); exact(""); exact("a\0b"); exact(42); exact("ok\xc3"); exact("\xff"); exact("ab\xe4\xb8x"); exact("\xed\xa0\x80")"#)
+        XCTAssertEqual(seen, [
+            "text héllo 世界", "text ", "text a\0b", "not a string", "byte 0xC3 at offset 2", "byte 0xFF at offset 0",
+            "byte 0xE4 at offset 2", "byte 0xED at offset 0",
+        ])
+    }
+
     func testIntegersAndFloatsStayDistinct() throws {
         let state = try LuaState()
         XCTAssertEqual(try state.run("return 3, 3.0, math.type(3), 2^53"), [.integer(3), .number(3.0), "integer", .number(9007199254740992)])
