@@ -70,6 +70,25 @@ final class ErrorObjectTests: ECSLuaTestCase {
         XCTAssertEqual(v["action"], "DescribeRegions")
     }
 
+    func testRequestTimeoutIsARetryableClientErrorWithTheCallsLine() throws {
+        lua.close()
+        lua = try LuaHarness(options: EmulatorOptions(latencyMs: 3000, rate: nil))
+        let v = try value("""
+            ecs.config{ timeout = 0.3, retries = 0 }
+            local ok, err = pcall(ecs.describe_regions)
+            return { ok = ok, code = err.code, retryable = err.retryable, status = err.http_status, action = err.action,
+                     where = err.where, text = tostring(err) }
+            """)
+        XCTAssertEqual(v["ok"], false)
+        XCTAssertEqual(v["code"], "Client.Timeout")
+        XCTAssertEqual(v["retryable"], true)
+        XCTAssertNil(v["status"])
+        XCTAssertEqual(v["action"], "DescribeRegions")
+        XCTAssertEqual(v["where"], "test:2")
+        XCTAssertTrue(v["text"]?.stringValue?.hasPrefix("Client.Timeout: ") ?? false, "\(String(describing: v["text"]))")
+        XCTAssertEqual(lua.transport.actions, ["DescribeRegions"], "retries = 0: one attempt")
+    }
+
     func testSwiftErrorObjectRendering() {
         let e = ECSLuaError(code: "Throttling.User", message: "Request was denied due to user flow control.", httpStatus: 400, requestId: "R-1")
         XCTAssertEqual(e.description, "Throttling.User (HTTP 400): Request was denied due to user flow control. [RequestId: R-1]")

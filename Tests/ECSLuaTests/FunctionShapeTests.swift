@@ -128,14 +128,19 @@ final class FunctionShapeTests: ECSLuaTestCase {
 
     func testDescribeRegions() throws {
         let v = try value("""
+            local function hangzhou(r)
+              for _, region in ipairs(r.Regions) do if region.RegionId == "cn-hangzhou" then return region end end
+            end
             local r = ecs.describe_regions{}
-            local first = r.Regions[1]
-            return { n = #r.Regions, id = type(first.RegionId), name = type(first.LocalName), ep = type(first.RegionEndpoint) }
+            local zh, en = hangzhou(r), hangzhou(ecs.describe_regions{ AcceptLanguage = "en-US" })
+            return { n = #r.Regions, name = zh.LocalName, ep = zh.RegionEndpoint, en = en.LocalName,
+                     wrapped = r.Regions.Region == nil }
             """)
         XCTAssertGreaterThan(v["n"]?.numericValue ?? 0, 3)
-        XCTAssertEqual(v["id"], "string")
-        XCTAssertEqual(v["name"], "string")
-        XCTAssertEqual(v["ep"], "string")
+        XCTAssertEqual(v["name"], "华东1（杭州）")
+        XCTAssertEqual(v["ep"], "ecs.cn-hangzhou.aliyuncs.com")
+        XCTAssertEqual(v["en"], "China (Hangzhou)")
+        XCTAssertEqual(v["wrapped"], true, "Regions.Region is flattened to an array")
     }
 
     func testDeleteImage() throws {
@@ -190,6 +195,40 @@ final class FunctionShapeTests: ECSLuaTestCase {
         XCTAssertEqual(v["m5"], "unknown parameter 'image_name' for ModifyImageAttribute; did you mean 'ImageName'?")
         XCTAssertEqual(v["ok6"], true)
         XCTAssertEqual(v["all"], true)
+        XCTAssertEqual(lua.transport.actions.count, 0, "validation sends nothing")
+    }
+
+    /// Each rule refuses its bad values with the server's code, and no HTTP status (nothing was sent).
+    func testEachValidateRuleRefusesWithTheServersCode() throws {
+        let refused: [(rule: String, value: String, code: String)] = [
+            ("image_name", #""aliyun-base""#, "InvalidImageName.Malformed"),
+            ("image_name", #""x""#, "InvalidImageName.Malformed"),
+            ("image_family", #""ACS:family""#, "InvalidImageFamily.Malformed"),
+            ("image_family", #"string.rep("f", 129)"#, "InvalidImageFamily.Malformed"),
+            ("description", #""http://example.com""#, "InvalidDescription.Malformed"),
+            ("description", #"string.rep("d", 257)"#, "InvalidDescription.Malformed"),
+            ("boot_mode", #""Legacy""#, "InvalidBootMode.NotSupport"),
+            ("license_type", #""PAYG""#, "InvalidLicenseType.NotSupported"),
+            ("status", #""deprecated""#, "InvalidParameter"),
+            ("imds_support", #""v3""#, "InvalidParameter.FeaturesImdsSupport"),
+            ("nvme_support", #""maybe""#, "InvalidParameter"),
+        ]
+        for (rule, value, code) in refused {
+            let v = try self.value("""
+                local ok, err = ecs.validate.\(rule)(\(value))
+                return { ok = ok, code = err and err.code, status = err and err.http_status, message = err and err.message }
+                """)
+            XCTAssertEqual(v["ok"], false, "\(rule)(\(value))")
+            XCTAssertEqual(v["code"]?.stringValue, code, "\(rule)(\(value))")
+            XCTAssertNil(v["status"], "\(rule)(\(value))")
+            XCTAssertFalse((v["message"]?.stringValue ?? "").isEmpty, "\(rule)(\(value))")
+        }
+        let accepted = try value("""
+            return ecs.validate.image_family(string.rep("f", 128)) and ecs.validate.description(string.rep("d", 256))
+               and ecs.validate.boot_mode("UEFI-Preferred") and ecs.validate.status("Available")
+               and ecs.validate.imds_support("v1") and ecs.validate.nvme_support("unsupported")
+            """)
+        XCTAssertEqual(accepted, true)
         XCTAssertEqual(lua.transport.actions.count, 0, "validation sends nothing")
     }
 

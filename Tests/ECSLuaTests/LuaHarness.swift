@@ -23,9 +23,12 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
     private let inner = AsyncHTTPClientTransport(connectTimeout: 1, readTimeout: 10)
     private let lock = NSLock()
     private var sent: [String] = []
+    private var inFlight = 0
+    private var mostInFlight = 0
 
     func send(_ request: HTTPRequestData, timeout: TimeInterval) async throws -> HTTPResponseData {
         record(request.header("x-acs-action") ?? request.url.absoluteString)
+        defer { lock.withLock { inFlight -= 1 } }
         return try await inner.send(request, timeout: timeout)
     }
 
@@ -34,8 +37,13 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
     private func record(_ action: String) {
         lock.lock()
         sent.append(action)
+        inFlight += 1
+        mostInFlight = max(mostInFlight, inFlight)
         lock.unlock()
     }
+
+    /// The most requests that were in flight at the same moment.
+    var peakInFlight: Int { lock.withLock { mostInFlight } }
 
     /// The actions sent so far.
     var actions: [String] {

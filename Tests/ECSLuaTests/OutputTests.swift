@@ -105,6 +105,30 @@ final class OutputTests: ECSLuaTestCase {
         XCTAssertTrue(lua.output.hasSuffix("no help for 42; help() lists the functions\n"))
     }
 
+    /// Each function's help is its own: it opens with the function's name and lists every parameter
+    /// the validators accept for it, and no two functions print the same text.
+    func testHelpOfEachFunctionNamesItsOwnParameters() throws {
+        let names = try value("local t = {}; for k, v in pairs(ecs) do if type(v) == 'function' then t[#t + 1] = k end end; table.sort(t); return table.concat(t, ' ')")
+        var texts: [String: String] = [:]
+        for name in try XCTUnwrap(names.stringValue).split(separator: " ").map(String.init) {
+            lua.clearOutput()
+            try lua.run("help(ecs.\(name))")
+            let text = lua.output
+            XCTAssertTrue(text.hasPrefix("ecs.\(name)"), "help(ecs.\(name)) opens with its name:\n\(text)")
+            // ecs.images takes describe_images's parameters and says so instead of listing them again.
+            let listed = name == "images" && text.contains("(as describe_images)") ? [] : ECSParameterNames.names(forFunction: name)
+            for parameter in listed {
+                XCTAssertTrue(text.contains("  \(parameter) "), "help(ecs.\(name)) lists \(parameter)")
+            }
+            XCTAssertNil(texts.first { $0.value == text }, "help(ecs.\(name)) repeats another function's text")
+            texts[name] = text
+        }
+        XCTAssertGreaterThanOrEqual(texts.count, 14)
+        XCTAssertTrue(texts["describe_images"]?.contains("InvalidParameter") ?? false)
+        XCTAssertTrue(texts["delete_image"]?.contains("InvalidImageId.NotFound (HTTP 404)") ?? false)
+        XCTAssertFalse(ECSParameterNames.names(forFunction: "describe_images").isEmpty)
+    }
+
     func testJSONModuleIsAvailable() throws {
         XCTAssertEqual(try value(#"return json.encode({ a = 1 })"#), #"{"a":1}"#)
     }

@@ -95,6 +95,8 @@ final class ParallelConcurrencyTests: ECSLuaTestCase {
         let parallel = Date().timeIntervalSince(parallelStart)
         XCTAssertEqual(v, 16)
         XCTAssertLessThan(parallel / (16 * serial), 0.4, "16 calls at concurrency 8 took \(parallel)s; one call takes \(serial)s")
+        // Overlapping, but never more than `concurrency` at once: two waves of eight.
+        XCTAssertEqual(lua.transport.peakInFlight, 8)
     }
 
     func testProgressLineOnlyOnATerminal() throws {

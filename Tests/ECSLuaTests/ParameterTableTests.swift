@@ -111,8 +111,25 @@ final class ParameterTableTests: ECSLuaTestCase {
     }
 
     func testArraysOfTablesAreFlattenedTheWiresWay() throws {
-        let v = try value(#"return ecs.describe_images{ Tag = { { Key = "env", Value = "prod" } }, ImageOwnerAlias = "self" }.TotalCount"#)
-        XCTAssertNotNil(v.numericValue)
+        // Tag = { {Key, Value}, ... } travels as Tag.1.Key / Tag.1.Value ...: the server filters by it.
+        let v = try value(#"""
+            local function names(filter)
+              filter.ImageOwnerAlias = "self"
+              filter.PageSize = 100
+              local out = {}
+              for _, img in ipairs(ecs.describe_images(filter).Images) do out[#out + 1] = img.ImageName end
+              table.sort(out)
+              return table.concat(out, " ")
+            end
+            return { all = ecs.describe_images{ ImageOwnerAlias = "self" }.TotalCount,
+                     prod = names{ Tag = { { Key = "env", Value = "prod" } } },
+                     data = names{ Tag = { { Key = "env", Value = "prod" }, { Key = "team", Value = "data" } } },
+                     cjk = names{ Tag = { { Key = "团队", Value = "图像" } } } }
+            """#)
+        XCTAssertEqual(v["prod"], "database-host web-prod-v1 web-prod-v2 web-prod-v3 web-prod-v4 web-prod-v5")
+        XCTAssertEqual(v["data"], "database-host")
+        XCTAssertEqual(v["cjk"], "测试镜像-image_01")
+        XCTAssertGreaterThan(v["all"]?.numericValue ?? 0, 6)
         XCTAssertEqual(lua.transport.actions.last, "DescribeImages")
     }
 
