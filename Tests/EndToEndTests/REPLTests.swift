@@ -71,6 +71,19 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
     }
 
+    func testTabCompletesParameterNamesInsideAnECSCall() throws {
+        // Inside the table of an ECS call, `ImageNa<TAB>` has one completion (ImageName), and
+        // `Im<TAB><TAB>` lists the three names of ModifyImageAttribute that start with Im.
+        let outcome = try session.run(["--local"], steps: [
+            .expect("ecsh [cn-hangzhou]> "), .send("ecs.validate.modify_image_attribute{ ImageId = 'm-1', ImageNa"),
+            .send("\t"), .sleep(0.3), .send(" = 'x' }\r"), .expect("false\t"), .expect("InvalidImageName.Malformed"),
+            .expect("ecsh [cn-hangzhou]> "), .send("ecs.modify_image_attribute{ Im"), .send("\t"), .sleep(0.2), .send("\t"),
+            .expect("ImageFamily"), .expect("ImageId"), .expect("ImageName"),
+            .send(ctrlC), .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+    }
+
     func testTabCompletesImageIdsSeenInTheSession() throws {
         // One image seen, so `"m-<TAB>` has exactly one completion: the id itself.
         let outcome = try session.run(["--local"], steps: [
