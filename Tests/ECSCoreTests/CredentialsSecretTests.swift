@@ -82,3 +82,20 @@ final class CredentialsSecretTests: XCTestCase {
         XCTAssertTrue(CredentialsError.unsupportedMode(mode: "RamRoleArn", profile: "p").description.contains("RamRoleArn"))
     }
 }
+
+/// The redactor knows every spelling a secret takes on its way through a query, a string to sign and JSON.
+final class SecretRedactorSpellingTests: XCTestCase {
+    func testEverySpellingOfATokenIsRedacted() {
+        let token = "CAIS/ab+cd=="
+        let redactor = SecretRedactor(
+            credentials: Credentials(accessKeyId: "id", accessKeySecret: Secret("s3cr3t/key"), securityToken: Secret(token)))
+        let spellings = [
+            "CAIS/ab+cd==", "CAIS%2Fab%2Bcd%3D%3D", "CAIS%2fab%2bcd%3d%3d", "CAIS%252Fab%252Bcd%253D%253D",
+            "CAIS%25252Fab%25252Bcd%25253D%25253D", "CAIS\\/ab+cd==", "s3cr3t/key", "s3cr3t%252Fkey",
+        ]
+        for spelling in spellings {
+            XCTAssertEqual(redactor.redact("before \(spelling) after"), "before <redacted> after", spelling)
+        }
+        XCTAssertEqual(redactor.redact("CAIS and ab+cd are harmless"), "CAIS and ab+cd are harmless")
+    }
+}

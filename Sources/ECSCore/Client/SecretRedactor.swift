@@ -20,17 +20,46 @@ public struct SecretRedactor: Sendable {
             if let token = credentials.securityToken { values.append(token.reveal()) }
         }
         // Longest first, so a secret that contains another is removed whole.
-        secrets = values.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        secrets = Set(values.filter { $0.count >= 4 }.flatMap(Self.spellings)).sorted { $0.count > $1.count }
     }
 
-    /// `text` with every occurrence of a secret (raw or percent-encoded) replaced by `<redacted>`.
+    /// Every way a secret may be spelled in text it can reach: raw, percent-encoded once, twice or three
+    /// times (a v1 string to sign that a server echoes back holds the query encoded twice), with upper- or
+    /// lower-case hex, form-encoded, and JSON-escaped (`\/`).
+    static func spellings(of secret: String) -> [String] {
+        var out: Set<String> = [secret, PercentEncoding.formEncode(secret), secret.replacingOccurrences(of: "/", with: "\\/")]
+        var level = secret
+        for _ in 0..<3 {
+            level = PercentEncoding.encode(level)
+            out.insert(level)
+            out.insert(lowercasingEscapes(level))
+        }
+        return Array(out)
+    }
+
+    /// `%2F` as `%2f`: the hex digits of every escape in lower case.
+    private static func lowercasingEscapes(_ text: String) -> String {
+        var out = ""
+        var pending = 0
+        for character in text {
+            if character == "%" {
+                pending = 2
+                out.append(character)
+            } else if pending > 0 {
+                pending -= 1
+                out += character.lowercased()
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// `text` with every occurrence of a secret, in any of its spellings, replaced by `<redacted>`.
     public func redact(_ text: String) -> String {
         var result = text
-        for secret in secrets {
+        for secret in secrets where result.contains(secret) {
             result = result.replacingOccurrences(of: secret, with: Self.placeholder)
-            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
-                result = result.replacingOccurrences(of: encoded, with: Self.placeholder)
-            }
         }
         return result
     }
