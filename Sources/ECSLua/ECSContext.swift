@@ -24,6 +24,8 @@ public final class ECSContext {
     private let ownsTransport: Bool
     private var retiredTransports: [any HTTPTransport] = []
     private var isShutDown = false
+    /// Secrets and tokens of the credentials that earlier configurations of this session used.
+    private var earlierSecrets: Set<String> = []
 
     /// Creates a context; dry-run request texts are printed through `output`, progress through `errorOutput`.
     public convenience init(
@@ -75,10 +77,23 @@ public final class ECSContext {
             retiredTransports.append(transport)
             transport = Self.makeTransport(new)
         }
+        earlierSecrets.formUnion(Self.secrets(of: configuration))
         let limiter = new.rate == configuration.rate ? client.limiter : nil
         self.profile = profile
         configuration = new
         client = ECSClient(configuration: new, transport: transport, limiter: limiter)
+    }
+
+    /// The access key secrets and tokens this session has used so far, the current ones included: the REPL
+    /// keeps any line holding one out of its history file.
+    public func knownSecrets() -> [String] {
+        Array(earlierSecrets.union(Self.secrets(of: configuration)))
+    }
+
+    /// The secret and token of a configuration's credentials; none when they cannot be resolved.
+    private static func secrets(of configuration: ClientConfiguration) -> [String] {
+        guard let credentials = try? configuration.credentials.resolve() else { return [] }
+        return [credentials.accessKeySecret.reveal(), credentials.securityToken?.reveal()].compactMap { $0 }.filter { !$0.isEmpty }
     }
 
     /// Prints the dry-run texts that requests have produced since the last call.

@@ -7,15 +7,21 @@ public struct HistoryFile {
     public static let maximumEntries = 1000
     /// The file's path.
     public let path: String
-    /// Entries that must never be written (access key secrets, tokens).
-    public var secrets: [String]
+    /// The texts no stored entry may contain (access key secrets, tokens), asked for at every append, since
+    /// `ecs.config{ profile = ... }` can bring in new credentials during the session.
+    private let secrets: () -> [String]
     /// The entries, oldest first.
     public private(set) var entries: [String] = []
 
-    /// Opens (and reads) the history at `path`; a missing file is an empty history.
+    /// Opens (and reads) the history at `path` that never stores a text holding one of `secrets`.
     public init(path: String, secrets: [String] = []) {
+        self.init(path: path, secrets: { secrets })
+    }
+
+    /// Opens (and reads) the history at `path`; a missing file is an empty history.
+    public init(path: String, secrets: @escaping () -> [String]) {
         self.path = path
-        self.secrets = secrets.filter { !$0.isEmpty }
+        self.secrets = secrets
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
             entries = text.split(separator: "\n", omittingEmptySubsequences: true).map { HistoryFile.unescape(String($0)) }
             if entries.count > HistoryFile.maximumEntries { entries.removeFirst(entries.count - HistoryFile.maximumEntries) }
@@ -24,7 +30,7 @@ public struct HistoryFile {
 
     /// Whether an entry may be stored (it holds no secret and is not blank).
     public func accepts(_ entry: String) -> Bool {
-        !entry.trimmingCharacters(in: .whitespaces).isEmpty && !secrets.contains { entry.contains($0) }
+        !entry.trimmingCharacters(in: .whitespaces).isEmpty && !secrets().contains { !$0.isEmpty && entry.contains($0) }
     }
 
     /// Appends an entry and rewrites the file (mode 0600); refused entries are dropped silently.

@@ -66,12 +66,9 @@ struct RunCommand: ParsableCommand {
                 stringValues: { context.seenImageIds.matching($0) })
             reader = EditlineReader(completer: completer)
             let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-            // Only the interactive REPL writes history, so only it needs the secrets to keep out of it.
-            var secrets: [String] = []
-            if let credentials = try? context.configuration.credentials.resolve() {
-                secrets = [credentials.accessKeySecret.reveal(), credentials.securityToken?.reveal() ?? ""]
-            }
-            history = HistoryFile(path: home + "/.ecsh_history", secrets: secrets)
+            // Only the interactive REPL writes history, so only it needs the secrets to keep out of it: those
+            // of every profile the session has used, since ecs.config{ profile = ... } can switch.
+            history = HistoryFile(path: home + "/.ecsh_history", secrets: { context.knownSecrets() })
             FileHandle.standardOutput.write(Data("ecsh \(VersionCommand.version) (Lua 5.4) — help() for help, Ctrl-D to leave\n".utf8))
         } else {
             reader = PlainLineReader()

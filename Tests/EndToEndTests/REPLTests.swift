@@ -136,4 +136,31 @@ final class REPLTests: XCTestCase {
         XCTAssertTrue(text.contains("'history' .. '-ok'"), "the history was written: \(text)")
         XCTAssertFalse(text.contains("MARKER"), "the secret reached the history: \(text)")
     }
+
+    /// A profile chosen during the session brings its own secret and token: lines holding them stay out too.
+    func testHistoryNeverHoldsTheSecretOfAProfileChosenLater() throws {
+        let config = """
+            {"current": "p1", "profiles": [
+              {"name": "p1", "mode": "AK", "access_key_id": "id-p1", "access_key_secret": "FIRST-SECRET-1"},
+              {"name": "p2", "mode": "StsToken", "access_key_id": "id-p2", "access_key_secret": "SECOND-SECRET-2",
+               "sts_token": "SECOND-TOKEN-2"}]}
+            """
+        try FileManager.default.createDirectory(atPath: session.home.path(".aliyun"), withIntermediateDirectories: true)
+        try Data(config.utf8).write(to: URL(fileURLWithPath: session.home.path(".aliyun/config.json")))
+        chmod(session.home.path(".aliyun/config.json"), 0o600)
+        let outcome = try session.run([], steps: [
+            .expect("ecsh [cn-hangzhou]> "), .send("ecs.config{ profile = 'p2' }\r"),
+            .expect("ecsh [cn-hangzhou]> "), .send("b = 'SECOND-SECRET-2'\r"),
+            .expect("ecsh [cn-hangzhou]> "), .send("c = 'SECOND-TOKEN-2'\r"),
+            .expect("ecsh [cn-hangzhou]> "), .send("a = 'FIRST-SECRET-1'\r"),
+            .expect("ecsh [cn-hangzhou]> "), .send("'history' .. '-ok'\r"), .expect("\"history-ok\""),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
+        ])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+        let text = (try? String(contentsOfFile: session.home.path(".ecsh_history"), encoding: .utf8)) ?? ""
+        XCTAssertTrue(text.contains("ecs.config{ profile = 'p2' }"), "the history was written: \(text)")
+        XCTAssertTrue(text.contains("'history' .. '-ok'"), "the history was written: \(text)")
+        XCTAssertFalse(text.contains("SECOND"), "the later profile's secret reached the history: \(text)")
+        XCTAssertFalse(text.contains("FIRST"), "the first profile's secret reached the history: \(text)")
+    }
 }
