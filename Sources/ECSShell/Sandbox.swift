@@ -1,6 +1,7 @@
 import LuaBridge
 
-/// Removes what a sandboxed snippet may not do: spawn processes, write files, load native code.
+/// Removes what a sandboxed snippet may not do: spawn processes, write files, load native code or
+/// precompiled chunks (Lua does not verify bytecode: a crafted chunk can corrupt memory).
 enum Sandbox {
     /// Lua code that tightens the standard library in place.
     static let prelude = """
@@ -22,8 +23,43 @@ enum Sandbox {
           if file ~= nil then error("io.output: redirecting output is disabled by --sandbox", 2) end
           return io_output()
         end
-        load = function(chunk, name, mode, env)
-          return load_(chunk, name, "t", env)
+        -- An env given as nil is an env (load's fourth argument counts when present): pass it only when given.
+        local select = select
+        load = function(chunk, name, mode, ...)
+          if select("#", ...) > 0 then return load_(chunk, name, "t", ...) end
+          return load_(chunk, name, "t")
+        end
+        -- loadfile, dofile and require's Lua searcher, as the standard ones but for text only.
+        local function loadtext(path, ...)
+          local text, name
+          if path == nil then
+            text, name = io.read("a"), "=stdin"
+          else
+            local file, err = io_open(path, "rb")
+            if not file then return nil, "cannot open " .. err end
+            text, name = file:read("a"), "@" .. path
+            file:close()
+          end
+          if text == nil then return nil, "cannot read " .. tostring(path) end
+          -- As luaL_loadfile: a first line starting with '#' (#!/usr/bin/env ecsh) is skipped, line numbers kept.
+          if text:sub(1, 1) == "#" then text = "--" .. text end
+          return load(text, name, "t", ...)
+        end
+        loadfile = function(path, mode, ...) return loadtext(path, ...) end
+        dofile = function(path)
+          local chunk, err = loadtext(path)
+          if not chunk then error(err, 2) end
+          return chunk()
+        end
+        if package.searchers then
+          local searchpath, format = package.searchpath, string.format
+          package.searchers[2] = function(name)
+            local path, err = searchpath(name, package.path)
+            if not path then return "\\n\\t" .. err end
+            local chunk, lerr = loadtext(path)
+            if not chunk then error(format("error loading module '%s' from file '%s':\\n\\t%s", name, path, lerr), 0) end
+            return chunk, path
+          end
         end
         """
 

@@ -21,6 +21,46 @@ final class EnvironmentTests: XCTestCase {
         XCTAssertEqual(try state.run("return json.encode({1})"), ["[1]"])
     }
 
+    /// Bytecode is refused by loadfile, dofile and require too (it was only refused by load); text files still load.
+    func testSandboxLoadsNoPrecompiledChunkFromAFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ecsh-sandbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = try LuaEnvironment.make(options: ShellOptions(), modules: [])
+        try plain.run(#"""
+            local dir = ...
+            local function write(name, text) local f = assert(io.open(dir .. "/" .. name, "wb")); f:write(text); f:close() end
+            write("binmod.lua", string.dump(function() return "binary chunk ran" end))
+            write("textmod.lua", "#!/usr/bin/env ecsh\nreturn 'text module ran with ' .. type(print)")
+            write("failmod.lua", "#!/usr/bin/env ecsh\nerror('boom')")
+            """#, arguments: [.text(dir.path)])
+        var options = ShellOptions()
+        options.sandbox = true
+        let state = try LuaEnvironment.make(options: options, modules: [])
+        try state.run("package.path = ... .. '/?.lua'", arguments: [.text(dir.path)])
+        let binary = dir.appendingPathComponent("binmod.lua").path
+        let text = dir.appendingPathComponent("textmod.lua").path
+        let loaded = try state.run("return loadfile(...)", arguments: [.text(binary)])
+        XCTAssertEqual(loaded.first, .nil)
+        XCTAssertTrue(loaded.last?.stringValue?.contains("attempt to load a binary chunk") == true, "\(loaded)")
+        for chunk in ["dofile(...)", "require('binmod')"] {
+            XCTAssertThrowsError(try state.run(chunk, arguments: [.text(binary)]), chunk) { error in
+                XCTAssertTrue("\(error)".contains("attempt to load a binary chunk"), "\(chunk): \(error)")
+            }
+        }
+        XCTAssertEqual(try state.run("return loadfile(...)()", arguments: [.text(text)]), ["text module ran with function"])
+        XCTAssertEqual(try state.run("return dofile(...)", arguments: [.text(text)]), ["text module ran with function"])
+        XCTAssertEqual(try state.run("return (require('textmod'))"), ["text module ran with function"])
+        XCTAssertThrowsError(try state.run("require('failmod')")) { error in
+            XCTAssertTrue("\(error)".contains("failmod.lua:2: boom"), "line numbers are kept: \(error)")
+        }
+        XCTAssertEqual(try state.run("return load('return type(print)')(), load('return x', 'c', 't', { x = 7 })()"), ["function", .integer(7)])
+        XCTAssertThrowsError(try state.run("require('no_such_module_here')")) { error in
+            XCTAssertTrue("\(error)".contains("no file"), "\(error)")
+        }
+        XCTAssertEqual(try plain.run("return dofile(...)", arguments: [.text(binary)]), ["binary chunk ran"], "without --sandbox, as Lua")
+    }
+
     func testWithoutSandboxEverythingIsThere() throws {
         let state = try LuaEnvironment.make(options: ShellOptions(), modules: [])
         XCTAssertEqual(try state.run("return type(os.execute), type(io.popen), type(debug)"), ["function", "function", "table"])
