@@ -1,4 +1,5 @@
 import Foundation
+import ECSCore
 
 /// Everything `ecsh serve` can configure about the emulator.
 public struct EmulatorOptions: Sendable, Equatable {
@@ -22,11 +23,11 @@ public struct EmulatorOptions: Sendable, Equatable {
             self.seconds = seconds
         }
 
-        /// Parses `N/S` (e.g. `1000/60`); nil for `off` or malformed text.
+        /// Parses `N/S` (e.g. `1000/60`) as the client's `--rate` does, within the same bounds; nil for `off`
+        /// or malformed text.
         public init?(parsing text: String) {
-            let parts = text.split(separator: "/")
-            guard parts.count == 2, let tokens = Int(parts[0]), let seconds = Double(parts[1]), tokens > 0, seconds > 0 else { return nil }
-            self.init(tokens: tokens, seconds: seconds)
+            guard let limit = try? RateLimit.parse(text) else { return nil }
+            self.init(tokens: limit.tokens, seconds: limit.seconds)
         }
 
         /// The documented flow control of ModifyImageAttribute: 1000 requests per 60 s.

@@ -51,12 +51,16 @@ extension ECSModule {
                         guard let n = call.integer(at: -1), n >= 0, n < 100 else { throw fail(key, "config 'retries' must be an integer from 0 to 99") }
                         new.retry.maxAttempts = Int(n) + 1
                     case "timeout":
-                        guard let t = call.number(at: -1), t > 0, t.isFinite else { throw fail(key, "config 'timeout' must be a positive number of seconds") }
+                        guard let t = call.number(at: -1), t > 0, t <= ClientConfiguration.maximumTimeout else {
+                            throw fail(key, "config 'timeout' must be a number of seconds above 0 and at most \(Int(ClientConfiguration.maximumTimeout))")
+                        }
                         new.readTimeout = t
                     case "rate":
                         let rate = try text(key)
                         do { new.rate = try RateLimit.parse(rate) } catch {
-                            throw fail(key, "config 'rate' must be \"N/S\" (e.g. \"1000/60\") or \"off\", got \"\(rate)\"")
+                            throw fail(
+                                key, "config 'rate' must be \"N/S\" (e.g. \"1000/60\"; N from 1 to \(RateLimit.maximumTokens), "
+                                    + "S from 0.001 to 86400 seconds) or \"off\", got \"\(rate)\"")
                         }
                     case "signature":
                         let name = try text(key)

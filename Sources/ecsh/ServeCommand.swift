@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECSCore
 import ECSEmulator
 import Foundation
 
@@ -24,7 +25,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 1") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
         guard latency >= 0 else { throw ValidationError("--latency must be ≥ 0") }
-        guard rate == "off" || EmulatorOptions.Rate(parsing: rate) != nil else { throw ValidationError("--rate must be N/S or off") }
+        do { _ = try RateLimit.parse(rate) } catch { throw ValidationError("--rate: \(error)") }
     }
 
     func run() throws {

@@ -9,7 +9,11 @@ final class RateLimitTests: XCTestCase {
         XCTAssertEqual(try RateLimit.parse(" 5/0.5 "), RateLimit(tokens: 5, seconds: 0.5))
         XCTAssertNil(try RateLimit.parse("off"))
         XCTAssertNil(try RateLimit.parse("OFF"))
-        for bad in ["", "10", "0/60", "-1/5", "10/0", "10/-1", "a/b", "10/60/2", "10/inf", "1.5/60"] {
+        // The bounds keep every wait and every description within Int64 (1/1e20 trapped in description).
+        XCTAssertEqual(try RateLimit.parse("1000000000/86400")?.description, "1000000000/86400")
+        XCTAssertEqual(try RateLimit.parse("1/0.001")?.description, "1/0.001")
+        for bad in ["", "10", "0/60", "-1/5", "10/0", "10/-1", "a/b", "10/60/2", "10/inf", "1.5/60", "1/1e20",
+                    "1/9223372036854775807", "1/86400.5", "1/0.0005", "1000000001/60", "1/nan"] {
             XCTAssertThrowsError(try RateLimit.parse(bad), bad) { error in
                 XCTAssertEqual(error as? RateLimitParseError, RateLimitParseError(text: bad))
             }

@@ -152,6 +152,16 @@ final class TransportTests: XCTestCase {
         }
     }
 
+    /// A library caller's out-of-range timeout is cut to the range instead of trapping in Int64(...).
+    func testTimeoutsAreKeptWithinTheirRange() async {
+        XCTAssertEqual(AsyncHTTPClientTransport.milliseconds(1e300), 86_400_000)
+        XCTAssertEqual(AsyncHTTPClientTransport.milliseconds(.infinity), 86_400_000)
+        XCTAssertEqual(AsyncHTTPClientTransport.milliseconds(.nan), 1)
+        XCTAssertEqual(AsyncHTTPClientTransport.milliseconds(-5), 1)
+        XCTAssertEqual(AsyncHTTPClientTransport.milliseconds(2.5), 2_500)
+        await AsyncHTTPClientTransport(connectTimeout: 1e300, readTimeout: 1e300).shutdown()
+    }
+
     func testServiceErrorOverRealHTTPIsParsed() async throws {
         let server = try LoopbackHTTPServer { _, _ in
             .respond(

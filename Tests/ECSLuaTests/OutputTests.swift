@@ -67,10 +67,15 @@ final class OutputTests: ECSLuaTestCase {
         let v = try value("""
             local function msg(t) local ok, err = pcall(ecs.config, t); return err.message end
             return { key = msg{ regoin = "x" }, rate = msg{ rate = "fast" }, sig = msg{ signature = "v2" },
+                     huge_rate = msg{ rate = "1/9223372036854775807" }, huge_timeout = msg{ timeout = 1e300 },
+                     nan_timeout = msg{ timeout = 0/0 },
                      region = msg{ region = "" }, dry = msg{ dry_run = "yes" } }
             """)
         XCTAssertEqual(v["key"], "unknown setting 'regoin' for ecs.config; did you mean 'region'? (settings: region, profile, endpoint, retries, timeout, rate, signature, dry_run)")
-        XCTAssertEqual(v["rate"], #"config 'rate' must be "N/S" (e.g. "1000/60") or "off", got "fast""#)
+        XCTAssertEqual(v["rate"], #"config 'rate' must be "N/S" (e.g. "1000/60"; N from 1 to 1000000000, S from 0.001 to 86400 seconds) or "off", got "fast""#)
+        XCTAssertEqual(v["huge_rate"]?.stringValue?.hasSuffix(#"got "1/9223372036854775807""#), true, "\(v)")
+        XCTAssertEqual(v["huge_timeout"], "config 'timeout' must be a number of seconds above 0 and at most 86400")
+        XCTAssertEqual(v["nan_timeout"], "config 'timeout' must be a number of seconds above 0 and at most 86400")
         XCTAssertEqual(v["sig"], #"config 'signature' must be "v3" or "v1", got "v2""#)
         XCTAssertTrue(v["region"]?.stringValue?.hasPrefix("RegionId \"\"") ?? false, "\(v)")
         XCTAssertEqual(v["dry"], "config 'dry_run' must be a boolean, got string")

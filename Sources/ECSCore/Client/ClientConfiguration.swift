@@ -19,6 +19,8 @@ public struct ClientConfiguration: Sendable {
     public var retry: RetryPolicy
     /// Client-side pacing per (access key, action); nil is `off`.
     public var rate: RateLimit?
+    /// The longest timeout the client uses (a day); longer ones are cut to it.
+    public static let maximumTimeout: TimeInterval = 86_400
     /// Seconds allowed to open a connection.
     public var connectTimeout: TimeInterval
     /// Seconds allowed for one request/response exchange.

@@ -14,6 +14,11 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
         self.seconds = seconds
     }
 
+    /// The largest N `parse` accepts.
+    public static let maximumTokens = 1_000_000_000
+    /// The range of S `parse` accepts, in seconds: a millisecond to a day (beyond it, waits overflow).
+    public static let periodRange: ClosedRange<Double> = 0.001...86_400
+
     /// The documented flow control of ModifyImageAttribute: 1000 requests per 60 s.
     public static let ecsDefault = RateLimit(tokens: 1000, seconds: 60)
 
@@ -25,14 +30,15 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
         seconds.rounded() == seconds ? "\(tokens)/\(Int(seconds))" : "\(tokens)/\(seconds)"
     }
 
-    /// Parses `N/S` (e.g. `1000/60`, `5/0.5`); `off` means no limit (nil); anything else throws.
+    /// Parses `N/S` (e.g. `1000/60`, `5/0.5`; N from 1 to 10^9, S from 0.001 to 86400); `off` means no limit
+    /// (nil); anything else throws.
     public static func parse(_ text: String) throws -> RateLimit? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.lowercased() == "off" { return nil }
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2,
-            let tokens = Int(parts[0].trimmingCharacters(in: .whitespaces)), tokens > 0,
-            let seconds = Double(parts[1].trimmingCharacters(in: .whitespaces)), seconds > 0, seconds.isFinite
+            let tokens = Int(parts[0].trimmingCharacters(in: .whitespaces)), (1...maximumTokens).contains(tokens),
+            let seconds = Double(parts[1].trimmingCharacters(in: .whitespaces)), periodRange.contains(seconds)
         else {
             throw RateLimitParseError(text: text)
         }

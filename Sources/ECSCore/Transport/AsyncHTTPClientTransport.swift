@@ -16,7 +16,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     public init(connectTimeout: TimeInterval = 5, readTimeout: TimeInterval = 10) {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(
-            connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(readTimeout * 1000)))
+            connect: .milliseconds(Self.milliseconds(connectTimeout)), read: .milliseconds(Self.milliseconds(readTimeout)))
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .size(Self.maxBodyBytes))
         // No tracing: by default every request would open a span on the global (no-op) tracer and
@@ -28,6 +28,12 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         } else {
             executor = nil
         }
+    }
+
+    /// Whole milliseconds of a timeout, kept within 1 ms...`ClientConfiguration.maximumTimeout` (a larger
+    /// value would trap converting to Int64).
+    static func milliseconds(_ seconds: TimeInterval) -> Int64 {
+        Int64((min(max(seconds.isNaN ? 0 : seconds, 0.001), ClientConfiguration.maximumTimeout) * 1000).rounded())
     }
 
     /// The client's event loop as a task executor: a task preferring it runs beside its connection.
@@ -43,7 +49,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         if !request.body.isEmpty {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
-        let deadline = NIODeadline.now() + .milliseconds(Int64(max(timeout, 0.001) * 1000))
+        let deadline = NIODeadline.now() + .milliseconds(Self.milliseconds(timeout))
         do {
             let response = try await client.get().execute(outgoing, deadline: deadline)
             let buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
