@@ -30,7 +30,8 @@ public final class EmulatorHandler: @unchecked Sendable {
     public let faults: FaultPlan
     private let keys: [String: AccessKey]
     private let lock = NSLock()
-    private var nonces = NonceCache(window: EmulatorHandler.maxSkew)
+    /// A request dated up to `maxSkew` ahead stays acceptable until `2 * maxSkew` from now: its nonce is kept that long.
+    private var nonces = NonceCache(window: 2 * EmulatorHandler.maxSkew)
     private var throttle: TokenBucketThrottle?
 
     /// Creates a handler over a store; the fault plan defaults to `options.faultRate` and `options.faultSeed`.
@@ -72,9 +73,8 @@ public final class EmulatorHandler: @unchecked Sendable {
         let all = query.merging(form) { first, _ in first }
         let action = request.headers["x-acs-action"] ?? all["Action"] ?? ""
         let version = request.headers["x-acs-version"] ?? all["Version"] ?? ""
-        guard version == EmulatorHandler.apiVersion, let run = EmulatorHandler.actions[action] else {
-            throw EmulatorError("InvalidAction.NotFound")
-        }
+        guard version == EmulatorHandler.apiVersion else { throw EmulatorError("InvalidVersion") }
+        guard let run = EmulatorHandler.actions[action] else { throw EmulatorError("InvalidAction.NotFound") }
         guard key.allows(action) else { throw EmulatorError("Forbidden.RAM") }
         if let wait = throttle?.take(account: key.accountId, action: action, now: now) {
             throw EmulatorError("Throttling.User", headers: ["x-acs-retry-after": String(wait)])

@@ -111,11 +111,50 @@ import Testing
         let replay = harness.call("DescribeRegions", scheme: scheme, nonce: "fixed-nonce-1")
         #expect(replay.errorCode == "SignatureNonceUsed")
         #expect(replay.status == 400)
+        // Kept for twice the allowed skew: a request dated 15 minutes ahead is acceptable for 30 minutes.
         harness.now = harness.now.addingTimeInterval(16 * 60)
+        #expect(harness.call("DescribeRegions", scheme: scheme, nonce: "fixed-nonce-1").errorCode == "SignatureNonceUsed")
+        harness.now = harness.now.addingTimeInterval(15 * 60)
         #expect(harness.call("DescribeRegions", scheme: scheme, nonce: "fixed-nonce-1").status == 200)
     }
 
-    @Test func unknownActionOrVersionIsNotFound() {
+    /// A request dated 14.5 minutes ahead, replayed byte for byte 15 minutes later, is still within the skew:
+    /// its nonce must still be remembered (it was forgotten after 15 minutes, and the replay ran).
+    @Test(arguments: [SignatureScheme.v3, .v1])
+    func exactReplayOfAFutureDatedRequestIsRefused(_ scheme: SignatureScheme) {
+        let harness = EmulatorHarness()
+        let signed = EmulatorHarness.signed(
+            "DescribeRegions", [:], scheme: scheme, date: harness.now.addingTimeInterval(14.5 * 60), nonce: "future-nonce")
+        let request = EmulatorHarness.emulatorRequest(signed)
+        #expect(harness.handler.handle(request, now: harness.now).status == 200)
+        let later = harness.now.addingTimeInterval(15 * 60 + 10)
+        #expect(harness.handler.handle(request, now: later).errorCode == "SignatureNonceUsed")
+    }
+
+    /// Headers left out of SignedHeaders could be swapped after signing: a DescribeImages request signed over
+    /// `host` alone ran as DeleteImage once its x-acs-action was changed. Host and every x-acs-* must be signed.
+    @Test func everyACSHeaderMustBeSigned() throws {
+        let harness = EmulatorHarness()
+        let imageId = try harness.id(of: "broken-import-2024")
+        let signed = EmulatorHarness.signed(
+            "DescribeImages", ["RegionId": "cn-hangzhou", "ImageId": imageId], date: harness.now)
+        var request = EmulatorHarness.emulatorRequest(signed)
+        let canonical = ACS3Signer.canonicalRequest(
+            method: request.method, path: request.path, canonicalQuery: CanonicalQuery.make(WireQuery.parse(request.query)),
+            canonicalHeaders: "host:\(request.headers["host"] ?? "")\n", signedHeaders: "host",
+            hashedPayload: ACS3Signer.hashedPayload(request.body))
+        let signature = ACS3Signer.signature(stringToSign: ACS3Signer.stringToSign(canonicalRequest: canonical), secret: "demo-full-secret")
+        request.headers["authorization"] = ACS3Signer.authorization(
+            accessKeyId: "demo-full-access", signedHeaders: "host", signature: signature)
+        request.headers["x-acs-action"] = "DeleteImage"
+        let response = harness.handler.handle(request, now: harness.now)
+        #expect(response.errorCode == "IncompleteSignature", "\(response.body)")
+        #expect(response.status == 400)
+        #expect(response.body.contains("x-acs-action must be listed in SignedHeaders"), "\(response.body)")
+        #expect(try harness.image(named: "broken-import-2024") != nil, "the image was deleted")
+    }
+
+    @Test func unknownActionIsNotFoundAndAWrongVersionIsInvalid() {
         let harness = EmulatorHarness()
         let unknown = harness.call("RunInstances", ["RegionId": "cn-hangzhou"])
         #expect(unknown.errorCode == "InvalidAction.NotFound")
@@ -123,7 +162,9 @@ import Testing
         let request = UnsignedRequest(host: EmulatorHarness.host, action: "DescribeRegions", version: "2016-11-11", parameters: [:])
         let credentials = Credentials(accessKeyId: "demo-full-access", accessKeySecret: Secret("demo-full-secret"))
         let signed = RequestSigner.sign(request, credentials: credentials, scheme: .v3, date: harness.now, nonce: "n-version")
-        #expect(harness.handler.handle(EmulatorHarness.emulatorRequest(signed), now: harness.now).errorCode == "InvalidAction.NotFound")
+        let wrongVersion = harness.handler.handle(EmulatorHarness.emulatorRequest(signed), now: harness.now)
+        #expect(wrongVersion.errorCode == "InvalidVersion")
+        #expect(wrongVersion.status == 400)
     }
 
     @Test func readOnlyKeyMayOnlyDescribe() throws {

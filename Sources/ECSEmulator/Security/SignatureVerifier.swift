@@ -28,6 +28,14 @@ struct SignatureVerifier {
             guard header.hasPrefix("ACS3-HMAC-SHA256"), let parsed = ACS3Signer.parseAuthorization(header),
                   !parsed.accessKeyId.isEmpty, !parsed.signature.isEmpty
             else { throw EmulatorError("IncompleteSignature") }
+            // The action, date, nonce and host must be covered by the signature, or they could be swapped freely
+            // (a request signed for DescribeImages would run as DeleteImage, a captured one would replay).
+            let signed = Set(parsed.signedHeaders.map { $0.lowercased() })
+            if let unsigned = request.headers.keys.filter({ ($0 == "host" || $0.hasPrefix("x-acs-")) && !signed.contains($0) }).min() {
+                throw EmulatorError(
+                    "IncompleteSignature",
+                    message: "The request signature does not conform to Aliyun standards. The header \(unsigned) must be listed in SignedHeaders.")
+            }
             return Claim(
                 scheme: .v3(signedHeaders: parsed.signedHeaders, signature: parsed.signature),
                 accessKeyId: parsed.accessKeyId, timestamp: request.headers["x-acs-date"],
