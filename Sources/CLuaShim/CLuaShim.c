@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define HOSTBOX_META "cluashim.hostbox"
 #define TRACEBACK_KEY "cluashim.last_traceback"
@@ -246,9 +247,17 @@ void cluashim_set_instruction_budget(lua_State *L, long long limit) {
     info_of(L)->budget = limit > 0 ? limit : -1;
 }
 
+/* The first SIGINT sets the flag; a second one while the first is still pending means the program is stuck
+   where the flag is never looked at (a C function such as string.find, a __tostring or message handler
+   running with hooks off): leave at once, as the shell would on SIGINT without a handler. */
 static void on_sigint(int sig) {
     (void)sig;
-    atomic_store(&interrupt_flag, 1);
+    if (atomic_exchange(&interrupt_flag, 1)) {
+        static const char message[] = "\necsh: interrupted again: exiting\n";
+        ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
+        (void)ignored;
+        _exit(130);
+    }
 }
 
 void cluashim_install_sigint_handler(void) {

@@ -7,7 +7,8 @@ public enum ErrorReporter {
         guard let luaError = error as? LuaError else {
             return ("\(program): \(error)\n", .error)
         }
-        if luaError.message.hasSuffix(LuaInterrupt.message) || LuaInterrupt.isRequested {
+        // The flag, not the message: a script's own error("... interrupted!") is an error like any other.
+        if LuaInterrupt.isRequested {
             return ("\(program): interrupted\n", .interrupted)
         }
         var text = "\(program): \(luaError.message)\n"

@@ -30,7 +30,7 @@ public struct ScriptRunner {
             for a in arguments { state.main.push(a) }
             let n = try state.protectedCall(argumentCount: Int32(arguments.count))
             state.main.pop(n)
-            return .success
+            return finished()
         } catch {
             return fail(error)
         }
@@ -50,10 +50,18 @@ public struct ScriptRunner {
                     if let text = try printer.render(state.main, count: n) { write(text + "\n") }
                 }
             }
-            return .success
+            return finished()
         } catch {
             return fail(error)
         }
+    }
+
+    /// Success, unless Ctrl-C came and the script caught its error (with pcall) and ran to the end: the
+    /// interrupt still decides the exit status, so a caller sees 130, not 0.
+    private func finished() -> ExitStatus {
+        guard LuaInterrupt.isRequested else { return .success }
+        writeError("ecsh: interrupted\n")
+        return .interrupted
     }
 
     private func fail(_ error: Error) -> ExitStatus {

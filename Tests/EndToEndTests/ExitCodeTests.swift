@@ -71,6 +71,52 @@ final class ExitCodeTests: XCTestCase {
         try assertInterrupted(EcshProcess(["-e", "print('looping') io.stdout:flush() while true do end"]))
     }
 
+    /// A script that catches the interrupt with pcall and runs to its end still exits 130 (it exited 0).
+    func testSIGINTCaughtByPcallStillEndsWith130() throws {
+        let process = try EcshProcess(["--local", "-e", """
+            print('looping') io.stdout:flush()
+            local ok, err = pcall(ecs.wait_image, { ImageId = ecs.images{ ImageOwnerAlias = 'self' }().ImageId,
+                                                     condition = function() return false end, interval = 0.05 })
+            print('caught: ' .. tostring(err))
+            """])
+        XCTAssertTrue(process.waitForStdout(containing: "looping"), "never started: \(process.stderr)")
+        Thread.sleep(forTimeInterval: 0.3)
+        process.send(signal: SIGINT)
+        let result = process.wait(timeout: 10)
+        XCTAssertEqual(result.exitCode, 130, "\(result)")
+        XCTAssertTrue(result.stdout.contains("caught: "), "the script went on to its end: \(result)")
+        XCTAssertTrue(result.stderr.contains("ecsh: interrupted"), "\(result)")
+    }
+
+    /// A script's own error that happens to end in "interrupted!" is an error: exit 1 with its traceback.
+    func testAnErrorMentioningInterruptedIsStillAnError() throws {
+        let result = try EcshProcess.run(["-e", "error('copy of m-123 was interrupted!')"])
+        XCTAssertEqual(result.exitCode, 1, "\(result)")
+        XCTAssertTrue(result.stderr.contains("copy of m-123 was interrupted!"), "\(result)")
+        XCTAssertTrue(result.stderr.contains("stack traceback:"), "\(result)")
+    }
+
+    /// Stuck where the interrupt flag is never looked at (a long C call; a __tostring running with hooks off):
+    /// the first SIGINT cannot stop it, a second one ends the process with 130.
+    func testSecondSIGINTEndsAProcessStuckInC() throws {
+        let stuck = [
+            "print('looping') io.stdout:flush() string.rep('a', 1e8):find('.-.-.-.-.-.-.-.-.-b')",
+            "print('looping') io.stdout:flush() error(setmetatable({}, { __tostring = function() while true do end end }))",
+        ]
+        for chunk in stuck {
+            let process = try EcshProcess(["-e", chunk])
+            XCTAssertTrue(process.waitForStdout(containing: "looping"), "never started: \(process.stderr)")
+            Thread.sleep(forTimeInterval: 0.3)
+            process.send(signal: SIGINT)
+            Thread.sleep(forTimeInterval: 0.3)
+            process.send(signal: SIGINT)
+            let result = process.wait(timeout: 10)
+            XCTAssertFalse(result.signaled, "\(chunk): \(result)")
+            XCTAssertEqual(result.exitCode, 130, "\(chunk): \(result)")
+            XCTAssertTrue(result.stderr.contains("interrupted again"), "\(chunk): \(result)")
+        }
+    }
+
     private func assertInterrupted(_ process: EcshProcess, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertTrue(process.waitForStdout(containing: "looping"), "never started: \(process.stderr)", file: file, line: line)
         process.send(signal: SIGINT)
