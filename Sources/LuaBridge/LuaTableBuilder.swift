@@ -143,6 +143,7 @@ struct LuaTableBuilder: JSONBuilder {
             clua_pop(L, 1)
         case .null:
             lua_createtable(L, 0, 0)
+            markAsArray()
             lua_copy(L, -1, object.table)
             clua_pop(L, 1)
         case .scalar:
@@ -166,7 +167,15 @@ struct LuaTableBuilder: JSONBuilder {
 
     mutating func endArray(_ count: Int64) -> Void {
         leaveContainer(size: Int(count))
+        // An empty table says nothing of what it was: mark it, so json.encode writes [] and not {}.
+        if count == 0 { markAsArray() }
         scalar(.array)
+    }
+
+    /// Gives the table on top the `json.array` metatable (created if the json module has not made it yet).
+    private func markAsArray() {
+        _ = luaL_newmetatable(L, JSONModule.arrayMeta)
+        lua_setmetatable(L, -2)
     }
 
     /// The size hint for a container starting at the current depth, which it then enters.

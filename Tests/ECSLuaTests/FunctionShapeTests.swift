@@ -45,6 +45,19 @@ final class FunctionShapeTests: ECSLuaTestCase {
         XCTAssertGreaterThanOrEqual(v["disks"]?.numericValue ?? 0, 1)
     }
 
+    /// A page with no images, and an image without tags, encode their lists as [] (they came out as {}).
+    func testEmptyListsEncodeAsJSONArrays() throws {
+        let v = try value("""
+            local page = ecs.describe_images{ ImageName = "no-such-image-zz" }
+            local untagged
+            for img in ecs.images{ ImageOwnerAlias = "self" } do if #img.Tags == 0 then untagged = img break end end
+            return { page = json.encode(page.Images), total = page.TotalCount, tags = json.encode(untagged.Tags) }
+            """)
+        XCTAssertEqual(v["page"], "[]")
+        XCTAssertEqual(v["total"], 0)
+        XCTAssertEqual(v["tags"], "[]")
+    }
+
     func testImagesIteratesEveryPageLazily() throws {
         let v = try value("""
             local total = ecs.describe_images{ ImageOwnerAlias = "self", Status = "ALL" }.TotalCount

@@ -44,7 +44,15 @@ final class JSONModuleTests: XCTestCase {
         let s = try state()
         let text = #"{"Images":[{"ImageId":"m-1","Size":40,"Tags":[]}],"TotalCount":1,"名前":"世界"}"#
         XCTAssertEqual(try s.run("return json.encode(json.decode(...))", arguments: [.text(text)]),
-                       [.text(#"{"Images":[{"ImageId":"m-1","Size":40,"Tags":{}}],"TotalCount":1,"名前":"世界"}"#)])
+                       [.text(text)], "an empty array stays an array")
+    }
+
+    /// An empty array decodes to a table marked as an array, so it encodes back as [] (it came back as {}).
+    func testEmptyArraysSurviveARoundTrip() throws {
+        let state = try self.state()
+        XCTAssertEqual(try state.run(#"return json.encode(json.decode("[]"))"#), ["[]"])
+        XCTAssertEqual(try state.run(#"return json.encode(json.decode('{"a":[],"b":{},"c":[[],[1]]}'))"#), [#"{"a":[],"b":{},"c":[[],[1]]}"#])
+        XCTAssertEqual(try state.run(#"local t = json.decode("[]"); t[1] = 5; return json.encode(t), #t"#), ["[5]", .integer(1)])
     }
 
     func testDecodeErrorsNameTheByteOffset() throws {
