@@ -1,4 +1,5 @@
 import ECSCore
+import ECSValidation
 import Foundation
 import LuaBridge
 
@@ -25,6 +26,18 @@ extension ECSModule {
             }),
             ("fail", { c in
                 throw ECSLuaError(code: "InvalidParameter", message: c.string(at: 2) ?? "invalid wait_image parameters", action: "wait_image", parameter: c.string(at: 1), location: c.location(level: 2))
+            }),
+            ("status", { c in
+                // A status no image can have would only end in a timeout (600 s by default): refuse it now.
+                let text = c.string(at: 1) ?? ""
+                let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                if let bad = parts.first(where: { !ImageRules.imageStatuses.contains($0) }) {
+                    var message = "parameter 'Status' of wait_image must be image statuses separated by commas ("
+                        + ImageRules.imageStatuses.joined(separator: ", ") + "), got '\(KeyDisplay.shown(bad))'"
+                    if let hint = NameSuggester.suggestion(for: bad, among: ImageRules.imageStatuses) { message += "; did you mean '\(hint)'?" }
+                    throw ECSLuaError(code: "InvalidParameter", message: message, action: "wait_image", parameter: "Status", location: c.location(level: 2))
+                }
+                return .none
             }),
             ("unknown", { c in
                 let key = c.string(at: 1) ?? "?"

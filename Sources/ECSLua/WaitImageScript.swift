@@ -38,6 +38,7 @@ enum WaitImageScript {
           if status ~= nil and type(status) ~= "string" then
             prim.fail("Status", "parameter 'Status' of wait_image must be a string, got " .. type(status))
           end
+          if status ~= nil then prim.status(status) end
           if condition ~= nil and type(condition) ~= "function" then
             prim.fail("condition", "parameter 'condition' of wait_image must be a function, got " .. type(condition))
           end

@@ -50,13 +50,20 @@ final class WaitImageTests: ECSLuaTestCase {
                      neither = code{ ImageId = "m-1" },
                      both = code{ ImageId = "m-1", Status = "Available", condition = print },
                      id = code{ Status = "Available" },
-                     timeout = code{ ImageId = "m-1", Status = "Available", timeout = -1 } }
+                     timeout = code{ ImageId = "m-1", Status = "Available", timeout = -1 },
+                     status = code{ ImageId = "m-1", Status = "available", timeout = 600 },
+                     listed = code{ ImageId = "m-1", Status = "Available,Gone", timeout = 600 } }
             """)
         XCTAssertEqual(v["unknown"], "unknown parameter 'status' for wait_image; did you mean 'Status'?")
         XCTAssertEqual(v["neither"], "wait_image needs exactly one of Status or condition")
         XCTAssertEqual(v["both"], "wait_image needs exactly one of Status or condition")
         XCTAssertEqual(v["id"], "parameter 'ImageId' of wait_image must be a string, got nil")
         XCTAssertEqual(v["timeout"], "parameter 'timeout' of wait_image must be a positive number of seconds, got -1")
+        // A status no image can have is refused before the first poll, not after the whole timeout.
+        let statuses = "(Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated)"
+        XCTAssertEqual(v["status"]?.stringValue, "parameter 'Status' of wait_image must be image statuses separated by commas \(statuses), got 'available'; did you mean 'Available'?")
+        XCTAssertEqual(v["listed"]?.stringValue, "parameter 'Status' of wait_image must be image statuses separated by commas \(statuses), got 'Gone'")
+        XCTAssertEqual(lua.transport.actions, [], "nothing was polled")
     }
 
     func testCtrlCInterruptsTheWait() throws {
