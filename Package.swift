@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "ecsh",
             dependencies: [
-                "ECSShell", "ECSLua", "ECSCore", "ECSEmulator",
+                "ECSShell", "ECSLua", "ECSCore", "ECSValidation", "ECSEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "ecsh-bench", dependencies: ["LuaBridge", "ECSCore", "ECSValidation", "ECSEmulator", .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]),

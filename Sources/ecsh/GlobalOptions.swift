@@ -1,5 +1,7 @@
 import ArgumentParser
+import ECSCore
 import ECSShell
+import ECSValidation
 
 /// The options every ecsh command accepts before the script.
 struct GlobalOptions: ParsableArguments {
@@ -46,6 +48,21 @@ struct GlobalOptions: ParsableArguments {
         guard ["v3", "v1"].contains(signature) else { throw ValidationError("--signature must be v3 or v1, not '\(signature)'") }
         guard OutputFormat(rawValue: output) != nil else { throw ValidationError("--output must be text or json, not '\(output)'") }
         if let maxInstructions, maxInstructions <= 0 { throw ValidationError("--max-instructions must be positive") }
-        if let memoryLimit, memoryLimit <= 0 { throw ValidationError("--memory-limit must be positive (MiB)") }
+        // In MiB: 2^40 MiB (a zettabyte) is far beyond any machine, and MiB << 20 must not overflow.
+        if let memoryLimit, !(1...(1 << 40)).contains(memoryLimit) {
+            throw ValidationError("--memory-limit must be from 1 to \(1 << 40) (MiB)")
+        }
+        // A bad --endpoint or --region is a usage error now, not a failed call (exit 1) at the first request.
+        if let endpoint {
+            guard !local else { throw ValidationError("--local starts its own emulator: it cannot be used with --endpoint") }
+            do {
+                _ = try EndpointResolver.url(region: "cn-hangzhou", override: endpoint, vpc: false, insecure: insecure)
+            } catch {
+                throw ValidationError("--endpoint: \(error)")
+            }
+        }
+        if let region, let problem = ImageRules.regionId(region) {
+            throw ValidationError("--region: \(problem.message)")
+        }
     }
 }

@@ -60,6 +60,28 @@ final class ExitCodeTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("--output"), "\(result)")
     }
 
+    /// Option values that could never work are usage errors before anything runs (they failed at the first
+    /// call with exit 1, or exited 0 when the script made none).
+    func testUnusableOptionValuesAreUsageErrors() throws {
+        let cases: [([String], String)] = [
+            (["--endpoint", "not a url"], "--endpoint"),
+            (["--endpoint", "ftp://example.com"], "scheme must be http or https"),
+            (["--endpoint", "http://10.0.0.1"], "use https or pass --insecure"),
+            (["--region", "evil.com/x"], "--region"),
+            (["--local", "--endpoint", "http://127.0.0.1:1"], "cannot be used with --endpoint"),
+            (["--memory-limit", "8796093022208"], "--memory-limit"),
+            (["--rate", "1/1e20"], "--rate"),
+        ]
+        for (options, expected) in cases {
+            let result = try EcshProcess.run(options + ["-e", "print('ran')"])
+            XCTAssertEqual(result.exitCode, 2, "\(options): \(result)")
+            XCTAssertFalse(result.stdout.contains("ran"), "\(options): \(result)")
+            XCTAssertTrue(result.stderr.contains(expected), "\(options): \(result)")
+        }
+        let insecure = try EcshProcess.run(["--endpoint", "http://10.0.0.1", "--insecure", "-e", "print('ran')"])
+        XCTAssertEqual(insecure.exitCode, 0, "--insecure allows it: \(insecure)")
+    }
+
     func testSIGINTStopsARunningScriptWith130() throws {
         let dir = try TemporaryDirectory(prefix: "ecsh-e2e-exit")
         defer { dir.remove() }
