@@ -56,13 +56,16 @@ final class TransportTests: XCTestCase {
         let server = try LoopbackHTTPServer { _, _ in .drop }
         let closedPort = server.port
         server.stop()
-        let transport = AsyncHTTPClientTransport(connectTimeout: 2, readTimeout: 2)
+        // A long connect timeout: the pool used to retry a refused connection until it ran out, and the
+        // error then read "connect timeout". Now the refusal itself comes back, in the system's words.
+        let transport = AsyncHTTPClientTransport(connectTimeout: 30, readTimeout: 2)
         do {
             _ = try await transport.send(
-                HTTPRequestData(method: "POST", url: URL(string: "http://127.0.0.1:\(closedPort)/")!), timeout: 3)
+                HTTPRequestData(method: "POST", url: URL(string: "http://127.0.0.1:\(closedPort)/")!), timeout: 60)
             XCTFail("expected a transport error")
         } catch let error as ECSClientError {
             XCTAssertTrue(error.retryable, "\(error)")
+            XCTAssertEqual(error.description, "Client.Transport: transport failure: Connection refused")
         }
         await transport.shutdown()
     }
