@@ -60,6 +60,13 @@ extension ECSModule {
                 return .values(1)
             }),
             ("fetch", fetchImages(context: context)),
+            ("busy", { c in
+                throw ECSLuaError(
+                    code: "InvalidParameter",
+                    message: "this ecs.images iterator is already fetching its next page for another coroutine; "
+                        + "iterate it in one place (collect the images first, then hand them to ecs.parallel)",
+                    action: "DescribeImages", location: c.location(level: 2))
+            }),
         ], in: state)
     }
 
@@ -89,13 +96,13 @@ extension ECSModule {
     }
 
     /// `prim.fetch(pager)`: requests the next page and returns its images as a Lua array, pushed
-    /// straight from the answer's text (level 2: the user's loop).
+    /// straight from the answer's text (level 3: the user's loop, past the iterator and its pcall).
     private static func fetchImages(context: ECSContext) -> LuaHostFunction {
         let schema = ActionSchemas.describeImages
         return { step in
             let pager = try pager(step)
             let request = context.request(
-                action: schema.action, parameters: pager.nextRequestParameters, location: step.location(level: 2)
+                action: schema.action, parameters: pager.nextRequestParameters, location: step.location(level: 3)
             ) { co, payload in
                 try ResponsePusher(seen: context.seenImageIds).push(payload, on: co)
                 let total = co.pushField(of: -1, "TotalCount") != 0 ? co.integer(at: -1) : nil

@@ -6,16 +6,25 @@ enum ImagesScript {
     /// The chunk; it returns the `images` function.
     static let source = """
         local prim = ...
+        local pcall, error = pcall, error
         return function(params)
           local pager = prim.open(params)
           local page, i, n = nil, 0, 0
+          local fetching = false
           return function()
             if i < n then
               i = i + 1
               return page[i]
             end
+            -- Called again while a page is on its way (from another coroutine of ecs.parallel): going on would
+            -- fetch that page twice and hand out its images twice. Refuse instead.
+            if fetching then prim.busy() end
             if prim.exhausted(pager) then return nil end
-            page = prim.fetch(pager)
+            fetching = true
+            local ok, result = pcall(prim.fetch, pager)
+            fetching = false
+            if not ok then error(result, 0) end
+            page = result
             i, n = 1, #page
             if n == 0 then return nil end
             return page[1]

@@ -64,6 +64,30 @@ final class ParallelTests: ECSLuaTestCase {
         XCTAssertEqual(v["waited"], "Available")
     }
 
+    /// One ecs.images iterator shared by the coroutines of ecs.parallel: a call that arrives while the next
+    /// page is on its way is refused (it fetched the page again and handed out the same images twice).
+    func testAnIteratorSharedAcrossCoroutinesNeverRepeatsAnImage() throws {
+        let v = try value("""
+            local it = ecs.images{ ImageOwnerAlias = "self", PageSize = 5 }
+            local r = ecs.parallel({ 1, 2, 3, 4, 5, 6, 7 }, function() return it().ImageId end, { concurrency = 7 })
+            local ids, seen, repeated, busy = 0, {}, 0, 0
+            for _, x in ipairs(r) do
+              if x.ok then
+                ids = ids + 1
+                if seen[x.value] then repeated = repeated + 1 end
+                seen[x.value] = true
+              elseif x.err.message:find("already fetching its next page", 1, true) then
+                busy = busy + 1
+              end
+            end
+            return { ids = ids, repeated = repeated, busy = busy }
+            """)
+        XCTAssertEqual(v["repeated"], 0)
+        XCTAssertEqual(v["ids"], 1, "the coroutine whose call fetched the page")
+        XCTAssertEqual(v["busy"], 6, "the others were refused, with a message that says why")
+        XCTAssertEqual(lua.transport.actions, ["DescribeImages"], "the page was fetched once")
+    }
+
     func testArgumentErrors() {
         XCTAssertTrue(luaError("ecs.parallel(1, print)")?.message.contains("bad argument #1 to 'parallel'") ?? false)
         XCTAssertTrue(luaError("ecs.parallel({}, 1)")?.message.contains("bad argument #2 to 'parallel'") ?? false)
