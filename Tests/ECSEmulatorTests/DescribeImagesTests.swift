@@ -122,6 +122,41 @@ import Testing
         #expect(names(["Tag.1.Key": "团队", "Tag.1.Value": "图像"]) == ["测试镜像-image_01"])
     }
 
+    /// Filters of the request model that were accepted and silently ignored (every image came back).
+    @Test func snapshotOwnerGroupSupportUsableAndInstanceTypeFilters() throws {
+        let web = try #require(try harness.image(named: "web-prod-v1"))
+        #expect(names(["SnapshotId": web.snapshotId]) == ["web-prod-v1"])
+        #expect(names(["SnapshotId": "s-no-such-snapshot"]).isEmpty)
+        let own = Set(names(["ImageOwnerAlias": "self"]))
+        #expect(Set(names(["ImageOwnerId": web.ownerId])) == own)
+        #expect(names(["ImageOwnerId": "1"]).isEmpty)
+        let group = Set(names(["ResourceGroupId": web.resourceGroupId]))
+        #expect(group.contains("web-prod-v1"))
+        #expect(names(["ResourceGroupId": "rg-none"]).isEmpty)
+        #expect(names(["IsSupportCloudinit": "false"]).isEmpty)
+        #expect(Set(names(["IsSupportIoOptimized": "true"])) == Set(names([:])))
+        // Usable is what DescribeImages renders: Available images are usable, Deprecated ones are not.
+        #expect(Set(names(["Usable": "true", "Status": "Available,Deprecated"])) == Set(names(["Status": "Available"])))
+        #expect(Set(names(["Usable": "false", "Status": "Available,Deprecated"])) == Set(names(["Status": "Deprecated"])))
+        #expect(Set(names(["InstanceType": "ecs.g8y.large", "ImageOwnerAlias": "self"])) == ["arm-build-01", "arm-build-02"])
+        #expect(!names(["InstanceType": "ecs.g7.large", "ImageOwnerAlias": "self"]).contains("arm-build-01"))
+        for bad in ["g7.large", "ecs.G7.large", "ecs.g7."] {
+            #expect(describe(["InstanceType": bad]).errorCode == "InvalidParameter", "\(bad)")
+        }
+        #expect(describe(["Usable": "maybe"]).errorCode == "InvalidParameter")
+    }
+
+    @Test func instanceTypeFamiliesMapToArchitectures() {
+        #expect(ImageFilter.architecture(ofInstanceType: "ecs.g6r.large") == "arm64")
+        #expect(ImageFilter.architecture(ofInstanceType: "ecs.c8y.2xlarge") == "arm64")
+        #expect(ImageFilter.architecture(ofInstanceType: "ecs.r8y.xlarge") == "arm64")
+        #expect(ImageFilter.architecture(ofInstanceType: "ecs.r7.large") == "x86_64")
+        #expect(ImageFilter.architecture(ofInstanceType: "ecs.g7se.large") == "x86_64")
+        #expect(ImageFilter.architecture(ofInstanceType: "ecs.t5-lc1m1.small") == "x86_64")
+        #expect(ImageFilter.architecture(ofInstanceType: "ecs.large") == nil)
+        #expect(ImageFilter.architecture(ofInstanceType: "ecs.gpu.large") == nil)
+    }
+
     @Test func creationTimeFilters() {
         let recent = names([
             "Filter.1.Key": "CreationStartTime", "Filter.1.Value": "2024-06-01T00:00Z",

@@ -15,6 +15,14 @@ struct ImageFilter {
     var tags: [(key: String, value: String?)] = []
     var createdAfter: Date?
     var createdBefore: Date?
+    var snapshotId: String?
+    var ownerId: String?
+    var resourceGroupId: String?
+    var supportsCloudinit: Bool?
+    var supportsIoOptimized: Bool?
+    var usable: Bool?
+    /// The architecture an `InstanceType` filter asks for (the images that instance type can run).
+    var instanceArchitecture: String?
 
     /// Parses the filters; a malformed value fails with the code ECS gives.
     init(_ parameters: RequestParameters, accountId: String) throws {
@@ -34,6 +42,20 @@ struct ImageFilter {
         isPublic = try parameters.bool("IsPublic")
         usage = parameters["Usage"]
         tags = parameters.pairs("Tag")
+        snapshotId = parameters["SnapshotId"].flatMap { $0.isEmpty ? nil : $0 }
+        ownerId = parameters["ImageOwnerId"].flatMap { $0.isEmpty ? nil : $0 }
+        resourceGroupId = parameters["ResourceGroupId"].flatMap { $0.isEmpty ? nil : $0 }
+        supportsCloudinit = try parameters.bool("IsSupportCloudinit")
+        supportsIoOptimized = try parameters.bool("IsSupportIoOptimized")
+        usable = try parameters.bool("Usable")
+        if let type = parameters["InstanceType"], !type.isEmpty {
+            guard let architecture = ImageFilter.architecture(ofInstanceType: type) else {
+                throw EmulatorError.invalid("InstanceType", type)
+            }
+            instanceArchitecture = architecture
+        }
+        // ActionType (CreateEcs, ChangeOS) and ShowExpired select nothing here: every emulated image serves
+        // both actions, and none is an expired subscription.
         for pair in parameters.pairs("Filter") {
             guard let value = pair.value, !value.isEmpty else { continue }
             guard let date = WireTime.parse(value) else { throw EmulatorError.invalid("Filter.N.Value", value) }
@@ -61,7 +83,27 @@ struct ImageFilter {
         }
         if let createdAfter, image.creationTime < createdAfter { return false }
         if let createdBefore, image.creationTime > createdBefore { return false }
+        if let snapshotId, image.snapshotId != snapshotId { return false }
+        if let ownerId, image.ownerId != ownerId { return false }
+        if let resourceGroupId, image.resourceGroupId != resourceGroupId { return false }
+        // Every emulated image supports cloud-init and I/O optimization (ImageRenderer says so too).
+        if supportsCloudinit == false || supportsIoOptimized == false { return false }
+        if let usable, (image.status == "Available") != usable { return false }
+        if let instanceArchitecture, image.architecture != instanceArchitecture { return false }
         return true
+    }
+
+    /// The architecture of an instance type `ecs.FAMILY.SIZE`: arm64 for the ARM families (their name ends
+    /// in `r` or `y` after the generation digit: g6r, c8y, r8y, ...), x86_64 for the others; nil when malformed.
+    static func architecture(ofInstanceType type: String) -> String? {
+        let parts = type.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "ecs", !parts[2].isEmpty else { return nil }
+        let family = parts[1]
+        guard family.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }),
+            let digit = family.lastIndex(where: \.isNumber)
+        else { return nil }
+        let suffix = family[family.index(after: digit)...]
+        return suffix == "r" || suffix == "y" ? "arm64" : "x86_64"
     }
 
     /// Fuzzy name match: case-insensitive substring, `*` standing for any run of characters.
