@@ -43,6 +43,23 @@ import FoundationNetworking
         await #expect(throws: (any Error).self) { _ = try await send(bad, to: url) }
     }
 
+    /// Other methods and paths get an ECS error body (a bare 404 had no body for an SDK to report).
+    @Test func otherMethodsAndPathsGetAnECSErrorBody() async throws {
+        let server = try EmulatorServer(options: EmulatorOptions())
+        let url = try await server.start()
+        for (method, path) in [("PUT", "/"), ("DELETE", "/"), ("POST", "/foo/bar"), ("GET", "/x")] {
+            var request = URLRequest(url: try #require(URL(string: url.absoluteString + path)))
+            request.httpMethod = method
+            let (data, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 404, "\(method) \(path)")
+            let body = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(method) \(path)")
+            #expect(body["Code"] as? String == "InvalidAction.NotFound")
+            #expect((body["Message"] as? String)?.contains("not by \(method) \(path)") == true, "\(body)")
+            #expect(body["RequestId"] is String)
+        }
+        await server.stop()
+    }
+
     @Test func throttlingSendsRetryAfterOverHTTP() async throws {
         let server = try EmulatorServer(options: EmulatorOptions(rate: .init(tokens: 1, seconds: 60)))
         let url = try await server.start()

@@ -51,6 +51,14 @@ public final class EmulatorServer: Sendable {
         }
         router.get("/", use: respond)
         router.post("/", use: respond)
+        // Anything else gets an ECS error body too (it got a bare 404 that SDKs report as an empty answer).
+        let notServed: @Sendable (Request, EmulatorRequestContext) async throws -> Response = { request, _ in
+            let message = "The ECS API is served by GET or POST on /, not by \(request.method) \(request.uri.path)."
+            return HTTPAdapter.response(
+                from: EmulatorError("InvalidAction.NotFound", message: message).response(requestId: UUID().uuidString))
+        }
+        for method in [HTTPRequest.Method.put, .delete, .patch] { router.on("/", method: method, use: notServed) }
+        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] { router.on("**", method: method, use: notServed) }
         var logger = Logger(label: "ecsh.emulator")
         logger.logLevel = .critical
         let app = Application(
