@@ -75,6 +75,19 @@ import Testing
         #expect(try harness.image(named: "legacy-centos6-base")?.status == "Available")
     }
 
+    /// A public image is shared with every account: it cannot be deprecated until it is made private again.
+    @Test func aPublicImageIsSharedAndCannotBeDeprecated() throws {
+        let imageId = try harness.id(of: "web-prod-v1")
+        let share = ["RegionId": "cn-hangzhou", "ImageId": imageId]
+        #expect(harness.call("ModifyImageSharePermission", share.merging(["IsPublic": "true"]) { a, _ in a }).status == 200)
+        let refused = try harness.modify("web-prod-v1", ["Status": "Deprecated"])
+        #expect(refused.errorCode == "ImageUseShared")
+        #expect(refused.status == 403)
+        #expect(try harness.image(named: "web-prod-v1")?.status == "Available")
+        #expect(harness.call("ModifyImageSharePermission", share.merging(["IsPublic": "false"]) { a, _ in a }).status == 200)
+        #expect(try harness.modify("web-prod-v1", ["Status": "Deprecated"]).status == 200)
+    }
+
     @Test func anotherAccountCannotTouchTheImage() throws {
         let imageId = try harness.id(of: "web-prod-v1")
         let response = harness.call("ModifyImageAttribute", ["RegionId": "cn-hangzhou", "ImageId": imageId, "ImageName": "hijack"],

@@ -78,7 +78,8 @@ enum ModifyImageAttributeAction {
         switch status {
         case "Deprecated":
             guard image.status == "Available" else { throw EmulatorError("ImageStatus.NotAvailable") }
-            guard image.sharedWith.isEmpty else { throw EmulatorError("ImageUseShared") }
+            // Public (shared with the group `all`) is shared with other accounts too.
+            guard image.sharedWith.isEmpty && !image.isPublic else { throw EmulatorError("ImageUseShared") }
         default:
             guard image.status == "Deprecated" else { throw EmulatorError("ImageStatus.NotDeprecated") }
         }
