@@ -22,6 +22,14 @@ extension ECSModule {
             }
             var concurrency = defaultConcurrency
             if call.isTable(at: 3) {
+                // An option misspelt (`concurency`) would silently run at the default: refuse it.
+                try call.forEachPair(of: 3) {
+                    let key = call.string(at: -2)
+                    guard key != "concurrency" else { return }
+                    var message = "unknown option '\(key.map(KeyDisplay.shown) ?? call.describe(at: -2))' for ecs.parallel (options: concurrency)"
+                    if let key, NameSuggester.suggestion(for: key, among: ["concurrency"]) != nil { message += "; did you mean 'concurrency'?" }
+                    throw ECSLuaError(code: "InvalidParameter", message: message, action: "parallel", parameter: key, location: call.location())
+                }
                 call.pushField(of: 3, "concurrency")
                 if !call.isNil(at: -1) {
                     guard let n = call.integer(at: -1), n >= 1, n <= 1000 else {

@@ -53,8 +53,17 @@ public enum ECSModule {
     static func rawCall(context: ECSContext) -> LuaHostFunction {
         { call in
             let location = call.location()
-            guard let action = call.string(at: 1), !action.isEmpty else {
+            guard let action = call.string(at: 1) else {
                 throw ECSLuaError.badArgument(position: 1, function: "call", expected: "action name", got: call.typeName(at: 1), location: location)
+            }
+            // An action is a PascalCase name: anything else (empty, spaces, CR LF) can only fail, and would
+            // otherwise be retried as a transport error and written into --debug lines as it is.
+            let letters = action.utf8.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+            guard letters, let first = action.utf8.first, first > UInt8(ascii: "9") else {
+                throw ECSLuaError(
+                    code: "InvalidParameter",
+                    message: "bad argument #1 to 'call' (an action name such as DescribeImages expected, got \(KeyDisplay.shown(action).debugDescription))",
+                    action: "call", location: location)
             }
             let parameters = try RawParameterReader(call: call, action: action, location: location).read(at: 2)
             return try context.perform(call, context.request(action: action, parameters: parameters, raw: true, location: location) { co, payload in

@@ -184,6 +184,18 @@ final class FunctionShapeTests: ECSLuaTestCase {
         XCTAssertEqual(lua.transport.actions.filter { $0 == "ModifyImageAttribute" }.count, 1)
     }
 
+    /// An action name that cannot be one is refused before anything is sent (with CR LF it was retried as a
+    /// transport error four times, and written into --debug lines as it was).
+    func testCallRefusesWhatCannotBeAnActionName() throws {
+        for bad in [#""""#, #""Describe\r\nImages""#, #""Describe Images""#, #""9Lives""#, #""Déscribe""#] {
+            let v = try value("local ok, err = pcall(ecs.call, \(bad), {}); return { code = err.code, message = err.message }")
+            XCTAssertEqual(v["code"], "InvalidParameter", bad)
+            XCTAssertTrue(v["message"]?.stringValue?.hasPrefix("bad argument #1 to 'call' (an action name such as DescribeImages expected") ?? false, "\(bad): \(v)")
+        }
+        XCTAssertEqual(lua.transport.actions, [])
+        XCTAssertEqual(try value(#"return ecs.call("DescribeRegions", {}).RequestId ~= nil"#), true)
+    }
+
     func testValidateFunctions() throws {
         let v = try value("""
             local ok1 = ecs.validate.image_name("web-prod-v9")

@@ -92,6 +92,9 @@ final class ParallelTests: ECSLuaTestCase {
         XCTAssertTrue(luaError("ecs.parallel(1, print)")?.message.contains("bad argument #1 to 'parallel'") ?? false)
         XCTAssertTrue(luaError("ecs.parallel({}, 1)")?.message.contains("bad argument #2 to 'parallel'") ?? false)
         XCTAssertTrue(luaError("ecs.parallel({}, print, { concurrency = 0 })")?.message.contains("concurrency") ?? false)
+        XCTAssertEqual(
+            luaError("ecs.parallel({ 1 }, print, { concurency = 2 })")?.message,
+            "InvalidParameter: unknown option 'concurency' for ecs.parallel (options: concurrency); did you mean 'concurrency'?")
     }
 
     func testEmptyItemsGiveAnEmptyResult() throws {
