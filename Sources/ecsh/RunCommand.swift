@@ -18,8 +18,13 @@ struct RunCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "SCRIPT.lua (or - for standard input) and its arguments.")
     var scriptAndArguments: [String] = []
 
+    /// The script and its arguments, after a leading `--` (which, as in lua(1), ends the options).
+    var scriptCommand: [String] {
+        scriptAndArguments.first == "--" ? Array(scriptAndArguments.dropFirst()) : scriptAndArguments
+    }
+
     func validate() throws {
-        if let first = scriptAndArguments.first, first.hasPrefix("-"), first != "-" {
+        if let first = scriptAndArguments.first, first.hasPrefix("-"), first != "-", first != "--" {
             throw ValidationError("unknown option '\(first)'")
         }
     }
@@ -33,7 +38,7 @@ struct RunCommand: ParsableCommand {
         shellOptions.memoryLimit = (options.memoryLimit ?? 0) << 20
         shellOptions.output = OutputFormat(rawValue: options.output) ?? .text
         let arguments = CommandLine.arguments
-        shellOptions.interpreterArguments = Array(arguments.prefix(max(1, arguments.count - scriptAndArguments.count)))
+        shellOptions.interpreterArguments = Array(arguments.prefix(max(1, arguments.count - scriptCommand.count)))
         let isTerminal = isatty(STDERR_FILENO) != 0
         let context = ECSContext(configuration: setup.configuration, isTerminal: isTerminal)
         let state = try LuaEnvironment.make(options: shellOptions, modules: [{ try ECSModule.register(in: $0, context: context) }])
@@ -48,10 +53,10 @@ struct RunCommand: ParsableCommand {
         let runner = ScriptRunner(state: state, options: shellOptions)
         if !chunks.isEmpty {
             let status = runner.runChunks(chunks)
-            if status != .success || scriptAndArguments.isEmpty { return status }
+            if status != .success || scriptCommand.isEmpty { return status }
         }
-        if let script = scriptAndArguments.first {
-            return runner.runScript(script, arguments: Array(scriptAndArguments.dropFirst()))
+        if let script = scriptCommand.first {
+            return runner.runScript(script, arguments: Array(scriptCommand.dropFirst()))
         }
         return runREPL(state: state, shellOptions: shellOptions, context: context)
     }

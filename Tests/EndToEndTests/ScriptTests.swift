@@ -42,6 +42,27 @@ final class ScriptTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
     }
 
+    /// `--` ends the options as in lua(1): the next word is the script even if it starts with `-`, and `--`
+    /// itself is arg[-1] (it was refused as "unknown option '--'").
+    func testDoubleDashEndsTheOptions() throws {
+        let script = try dir.write("args.lua", Self.argScript)
+        let result = try EcshProcess.run(["--", script, "-x", "--region"])
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, """
+            0=\(script)
+            1=-x
+            2=--region
+            n=2
+            -1=--
+            -2=\(BinaryLocator.ecsh().path)
+            varargs=-x|--region|2
+
+            """)
+        let chunkThenScript = try EcshProcess.run(["-e", "x = 7", "--", script, "y", "z"])
+        XCTAssertEqual(chunkThenScript.exitCode, 0, "\(chunkThenScript)")
+        XCTAssertTrue(chunkThenScript.stdout.hasPrefix("0=\(script)\n1=y\n2=z\n"), "\(chunkThenScript)")
+    }
+
     func testOptionsBeforeTheScriptGetNegativeIndices() throws {
         let script = try dir.write("args.lua", Self.argScript)
         let result = try EcshProcess.run(["--sandbox", script, "x", "y"])
