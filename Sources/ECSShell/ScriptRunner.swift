@@ -5,13 +5,14 @@ import LuaBridge
 public struct ScriptRunner {
     let state: LuaState
     let options: ShellOptions
-    /// Where results and errors go (tests capture them).
-    var write: (String) -> Void
+    /// Where results (as bytes: a string result keeps its exact bytes) and errors go (tests capture them).
+    var write: ([UInt8]) -> Void
     var writeError: (String) -> Void
 
     /// Makes a runner on a configured state.
     public init(state: LuaState, options: ShellOptions,
-                write: @escaping (String) -> Void = { print($0, terminator: "") },  // C stdio, ordered with Lua's print
+                // C stdio, ordered with Lua's print.
+                write: @escaping ([UInt8]) -> Void = StandardOutput.write,
                 writeError: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.state = state
         self.options = options
@@ -47,7 +48,7 @@ public struct ScriptRunner {
                 let n = try state.protectedCall(argumentCount: 0)
                 if i == chunks.count - 1 {
                     let printer = ResultPrinter(format: options.output, quoteStrings: false)
-                    if let text = try printer.render(state.main, count: n) { write(text + "\n") }
+                    if let bytes = try printer.renderBytes(state.main, count: n) { write(bytes + [UInt8(ascii: "\n")]) }
                 }
             }
             return finished()

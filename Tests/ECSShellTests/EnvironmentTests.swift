@@ -74,12 +74,22 @@ final class EnvironmentTests: XCTestCase {
         XCTAssertEqual(try state.run("return arg[0], #arg"), ["ecsh", .integer(0)])
     }
 
+    /// -e in text mode prints a string result's exact bytes, as lua(1) does (bytes not UTF-8 came out as U+FFFD).
+    func testTextResultsKeepTheirExactBytes() throws {
+        let state = try LuaEnvironment.make(options: ShellOptions(), modules: [])
+        var out: [UInt8] = []
+        let runner = ScriptRunner(state: state, options: ShellOptions(), write: { out += $0 }, writeError: { _ in })
+        XCTAssertEqual(runner.runChunks(["return 'a\\0b\\xff', 2, { 1 }"]), .success)
+        XCTAssertEqual(Array(out.prefix(5)), [0x61, 0x00, 0x62, 0xFF, 0x09])
+        XCTAssertEqual(String(decoding: out.dropFirst(5), as: UTF8.self), "2\t{ 1 }\n")
+    }
+
     func testScriptRunnerExitStatusesAndJSONOutput() throws {
         var options = ShellOptions()
         options.output = .json
         let state = try LuaEnvironment.make(options: options, modules: [])
         var out = "", err = ""
-        let runner = ScriptRunner(state: state, options: options, write: { out += $0 }, writeError: { err += $0 })
+        let runner = ScriptRunner(state: state, options: options, write: { out += String(decoding: $0, as: UTF8.self) }, writeError: { err += $0 })
         XCTAssertEqual(runner.runChunks(["x = 2", "return {a = x, b = {json.null}}, 'two'"]), .success)
         XCTAssertEqual(out, "{\"a\":2,\"b\":[null]}\n\"two\"\n")
         XCTAssertEqual(runner.runChunks(["error({code = 'X'})"]), .error)

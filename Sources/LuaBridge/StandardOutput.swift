@@ -1,0 +1,9 @@
+import CLuaShim
+
+/// C's stdout, where Lua's `print` writes: output written here stays in order with it.
+public enum StandardOutput {
+    /// Writes the bytes as they are.
+    public static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { cluashim_write_stdout($0.baseAddress, $0.count) }
+    }
+}
