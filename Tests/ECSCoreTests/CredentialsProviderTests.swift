@@ -220,13 +220,48 @@ final class CredentialsProviderTests: XCTestCase {
             XCTAssertTrue(message.hasPrefix("credentials file "), "the sink adds the 'warning:' frame: \(message)")
         }
 
+        // Once per file and process: a bulk script resolves credentials at every call.
+        let again = CredentialsWarnings()
+        _ = try CredentialsINIProvider(path: iniPath, environment: [:], warn: { again.record($0) }).resolve()
+        XCTAssertEqual(again.messages, [])
+
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: configPath)
         let quiet = CredentialsWarnings()
         _ = try AliyunCLIConfigProvider(path: configPath, profile: nil, environment: [:], warn: { quiet.record($0) }).resolve()
         XCTAssertEqual(quiet.messages, [])
     }
 
+    /// The mode of the file a symbolic link points to decides (a link's own bits are always 777).
+    func testPermissionsOfASymlinkedFileAreThoseOfItsTarget() throws {
+        try write(".alibabacloud/real.ini", ini, mode: 0o600)
+        let link = home.appendingPathComponent(".alibabacloud/link.ini").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: home.appendingPathComponent(".alibabacloud/real.ini").path)
+        let warnings = CredentialsWarnings()
+        XCTAssertEqual(try CredentialsINIProvider(path: link, environment: [:], warn: { warnings.record($0) }).resolve().accessKeyId, "ini-id")
+        XCTAssertEqual(warnings.messages, [])
+        try write(".alibabacloud/open.ini", ini, mode: 0o644)
+        let openLink = home.appendingPathComponent(".alibabacloud/open-link.ini").path
+        try FileManager.default.createSymbolicLink(atPath: openLink, withDestinationPath: home.appendingPathComponent(".alibabacloud/open.ini").path)
+        _ = try CredentialsINIProvider(path: openLink, environment: [:], warn: { warnings.record($0) }).resolve()
+        XCTAssertEqual(warnings.messages.count, 1)
+        XCTAssertTrue(warnings.messages.first?.contains("mode 644") ?? false, "\(warnings.messages)")
+    }
+
     // MARK: - credentials.ini
+
+    /// As the official credentials library (configparser, then each value cut at '#'): comments after a
+    /// value or a section header are not part of them.
+    func testINITrailingCommentsAreNotPartOfValuesOrHeaders() throws {
+        try write(".alibabacloud/credentials.ini", """
+            [default] # main account
+            type = access_key
+            access_key_id = demo-full-access  # my key
+            access_key_secret = demo-full-secret#no space
+            """)
+        let credentials = try CredentialsINIProvider(path: iniPath, environment: [:]).resolve()
+        XCTAssertEqual(credentials.accessKeyId, "demo-full-access")
+        XCTAssertEqual(credentials.accessKeySecret.reveal(), "demo-full-secret")
+    }
 
     func testINIProfiles() throws {
         try write(".alibabacloud/credentials.ini", ini)

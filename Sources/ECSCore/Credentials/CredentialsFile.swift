@@ -9,7 +9,7 @@ enum CredentialsFile {
         if isDirectory.boolValue {
             throw CredentialsError.malformedFile(path: path, reason: "is a directory")
         }
-        if let mode = permissions(path: path), mode & 0o077 != 0 {
+        if let mode = permissions(path: path), mode & 0o077 != 0, warned.insert(path) {
             warn(
                 "credentials file \(path) is accessible by group or others (mode \(String(mode, radix: 8))); "
                     + "run: chmod 600 \(path)")
@@ -23,11 +23,14 @@ enum CredentialsFile {
         return text
     }
 
+    /// Files already warned about: the warning is given once per process, not at every call.
+    private static let warned = WarnedPaths()
+
+    /// The permission bits of the file itself (stat follows a symbolic link; a link's own bits are always 777).
     private static func permissions(path: String) -> Int? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        if let number = attributes[.posixPermissions] as? NSNumber { return number.intValue & 0o777 }
-        if let number = attributes[.posixPermissions] as? Int { return number & 0o777 }
-        return nil
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_mode) & 0o777
     }
 
     /// The profile asked for explicitly, else `ALIBABA_CLOUD_PROFILE` when set and not empty.
@@ -35,5 +38,16 @@ enum CredentialsFile {
         if let explicit { return explicit }
         if let fromEnvironment = environment["ALIBABA_CLOUD_PROFILE"], !fromEnvironment.isEmpty { return fromEnvironment }
         return nil
+    }
+}
+
+/// A thread-safe set of paths.
+final class WarnedPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    /// Adds `path`; true when it was not there yet.
+    func insert(_ path: String) -> Bool {
+        lock.withLock { paths.insert(path).inserted }
     }
 }

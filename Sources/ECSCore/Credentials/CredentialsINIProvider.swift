@@ -64,7 +64,9 @@ public struct CredentialsINIProvider: CredentialsProvider {
         return Credentials(accessKeyId: id, accessKeySecret: Secret(secret), securityToken: token)
     }
 
-    /// Sections of `key = value` (or `key: value`) lines; `#`/`;` comments; a value's surrounding quotes removed.
+    /// Sections of `key = value` (or `key: value`) lines; `#`/`;` comment lines; as the official credentials
+    /// library reads them, a value ends at its first `#` and a header at its last `]` (`[default] # main`);
+    /// a value's surrounding quotes removed.
     private func parse(_ text: String) throws -> [String: [String: String]] {
         var sections: [String: [String: String]] = [:]
         var current: String?
@@ -72,10 +74,10 @@ public struct CredentialsINIProvider: CredentialsProvider {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
-                guard line.hasSuffix("]"), line.count > 2 else {
+                guard let close = line.lastIndex(of: "]"), line.distance(from: line.startIndex, to: close) > 1 else {
                     throw CredentialsError.malformedFile(path: path, reason: "line \(index + 1): unterminated section header")
                 }
-                let name = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                let name = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
                 current = name
                 if sections[name] == nil { sections[name] = [:] }
                 continue
@@ -88,7 +90,8 @@ public struct CredentialsINIProvider: CredentialsProvider {
                 throw CredentialsError.malformedFile(path: path, reason: "line \(index + 1): key outside any [section]")
             }
             let key = line[..<separator].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = line[line.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+            let rest = line[line.index(after: separator)...]
+            var value = rest[..<(rest.firstIndex(of: "#") ?? rest.endIndex)].trimmingCharacters(in: .whitespaces)
             if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
                 value = String(value.dropFirst().dropLast())
             }
