@@ -198,11 +198,13 @@ final class ErrorParsingTests: XCTestCase {
     func testClassificationInOnePlace() {
         XCTAssertTrue(RetryClassification.isRetryable(code: "Throttling", httpStatus: 400))
         XCTAssertTrue(RetryClassification.isRetryable(code: "Throttling.Api", httpStatus: 400))
-        XCTAssertFalse(RetryClassification.isRetryable(code: "ThrottlingX", httpStatus: 400))
+        XCTAssertTrue(RetryClassification.isRetryable(code: "ThrottlingException", httpStatus: 400), "any Throttling* code")
+        XCTAssertFalse(RetryClassification.isRetryable(code: "NotThrottling", httpStatus: 400))
+        XCTAssertTrue(RetryClassification.isRetryable(code: "TooManyRequests", httpStatus: 429), "429 is throttling")
         for status in [500, 501, 502, 503, 504, 505, 599] {
             XCTAssertTrue(RetryClassification.isRetryable(code: "Whatever", httpStatus: status), "\(status)")
         }
-        for status in [400, 403, 404, 429, 499, 600] {
+        for status in [400, 403, 404, 499, 600] {
             XCTAssertFalse(RetryClassification.isRetryable(code: "Whatever", httpStatus: status), "\(status)")
         }
         XCTAssertTrue(ECSClientError.timeout.retryable)

@@ -6,14 +6,16 @@ public enum RetryClassification {
     /// Service error codes that are retryable whatever their status.
     public static let retryableCodes: Set<String> = ["ServiceUnavailable", "InternalError"]
 
-    /// True for throttling codes (`Throttling`, `Throttling.User`, `Throttling.Api`, ...).
+    /// True for throttling codes: any that starts with `Throttling` (`Throttling`, `Throttling.User`,
+    /// `Throttling.Api`, `ThrottlingException`, ...).
     public static func isThrottling(code: String) -> Bool {
-        code == "Throttling" || code.hasPrefix("Throttling.")
+        code.hasPrefix("Throttling")
     }
 
-    /// Whether a service answer with this code and status may succeed when repeated.
+    /// Whether a service answer with this code and status may succeed when repeated: throttling (by code, or
+    /// HTTP 429 Too Many Requests), `ServiceUnavailable`, `InternalError`, any 5xx.
     public static func isRetryable(code: String, httpStatus: Int) -> Bool {
-        isThrottling(code: code) || retryableCodes.contains(code) || retryableStatuses.contains(httpStatus)
+        isThrottling(code: code) || httpStatus == 429 || retryableCodes.contains(code) || retryableStatuses.contains(httpStatus)
     }
 
     /// Whether a client-side failure may succeed when repeated.

@@ -60,13 +60,15 @@ public struct RetryPolicy: Sendable {
     /// The wait before attempt `attempt + 1` after attempt `attempt` failed with `error`, or nil to give up.
     ///
     /// Gives up when attempts are exhausted or the error is not retryable (`RetryClassification`).
-    /// A server-sent `x-acs-retry-after` is the least wait; the jittered backoff is added on top so
-    /// that callers throttled together do not all come back at the same instant. Capped at `maxDelay`.
+    /// A server-sent `x-acs-retry-after` is the least wait, even beyond `maxDelay` (coming back sooner would
+    /// only be throttled again); the jittered backoff is added on top, up to `maxDelay`, so that callers
+    /// throttled together do not all come back at the same instant.
     public func delay(afterAttempt attempt: Int, error: any Error) -> TimeInterval? {
         guard attempt < maxAttempts, RetryClassification.isRetryable(error) else { return nil }
         let jitter = backoff(retry: attempt)
         if let service = error as? ECSServiceError, let milliseconds = service.retryAfterMilliseconds {
-            return min(maxDelay, max(0, Double(milliseconds) / 1000) + jitter)
+            let least = min(max(0, Double(milliseconds) / 1000), 86_400)
+            return least + min(jitter, max(0, maxDelay - least))
         }
         return jitter
     }
