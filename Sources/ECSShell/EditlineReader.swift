@@ -11,6 +11,11 @@ public final class EditlineReader: LineReader {
     /// Sets up libedit; `completer` answers tab completion.
     public init(completer: Completer?) {
         EditlineReader.completer = completer
+        // libedit edits wide characters and turns the line back into bytes with the C library: both need a
+        // UTF-8 character type (under the default "C" locale every non-ASCII character was dropped).
+        if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
         ceditline_configure(editlineGetc, editlineComplete, " \t\n\"'`@$><=;|&{(,+-*/%^~#[]")
         using_history()
         stifle_history(Int32(HistoryFile.maximumEntries))
@@ -38,15 +43,30 @@ public final class EditlineReader: LineReader {
     }
 }
 
-/// Reads one byte for libedit; a SIGINT during the read ends the line as if at end of input.
+/// Reads one character for libedit: libedit's readline layer takes what this returns as a whole wide
+/// character, so a UTF-8 sequence is read to its end and returned as its code point (each byte on its own
+/// was not a character, and was dropped). A SIGINT during the read ends the line as if at end of input.
 private let editlineGetc: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
+    guard let lead = readInputByte() else { return -1 }
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    guard length > 1 else { return Int32(lead) }
+    var scalar = UInt32(lead) & (0xFF >> (length + 1))
+    for _ in 1..<length {
+        guard let next = readInputByte() else { return -1 }
+        guard next & 0xC0 == 0x80 else { return 0xFFFD }
+        scalar = scalar << 6 | UInt32(next & 0x3F)
+    }
+    return Unicode.Scalar(scalar) != nil ? Int32(scalar) : 0xFFFD
+}
+
+/// One byte of standard input; nil at its end, on an error, or when Ctrl-C is pending.
+private func readInputByte() -> UInt8? {
     var byte: UInt8 = 0
     while true {
-        if LuaInterrupt.isRequested { return -1 }
+        if LuaInterrupt.isRequested { return nil }
         let n = read(STDIN_FILENO, &byte, 1)
-        if n == 1 { return Int32(byte) }
-        if n == 0 { return -1 }
-        if errno != EINTR { return -1 }
+        if n == 1 { return byte }
+        if n == 0 || errno != EINTR { return nil }
     }
 }
 

@@ -28,6 +28,19 @@ final class REPLTests: XCTestCase {
         XCTAssertFalse(outcome.transcript.contains("ecsh> "), "no region configured: the default one is shown: \(outcome.transcript)")
     }
 
+    /// Non-ASCII characters typed at the prompt reach Lua whole (every one was dropped: libedit took each
+    /// UTF-8 byte for a character of its own), whatever the locale, and reach the history file too.
+    func testNonASCIIInputReachesLua() throws {
+        let outcome = try session.run([], steps: [
+            .expect("ecsh [cn-hangzhou]> "), .send("#\"中文\", \"é\" .. \"测试镜像-image_01\"\r"),
+            .expect("6\t\"é测试镜像-image_01\"\r\n"),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
+        ], environment: ["LANG": "", "LC_ALL": ""])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+        let text = (try? String(contentsOfFile: session.home.path(".ecsh_history"), encoding: .utf8)) ?? ""
+        XCTAssertTrue(text.contains("测试镜像-image_01"), "the history keeps the line as typed: \(text)")
+    }
+
     func testLocalPromptShowsTheRegion() throws {
         let outcome = try session.run(["--local"], steps: [
             .expect("ecsh [cn-hangzhou]> "), .send("ecs.config().region\r"), .expect("\"cn-hangzhou\"\r\n"),
