@@ -48,31 +48,43 @@ public struct LuaInspector {
         path.insert(identity)
         defer { path.remove(identity) }
 
-        let arrayLength = lua_rawlen(L, idx)
-        var parts: [(sortKey: LuaValue, text: String)] = []
+        // (sortKey, text); an integer key's value alone in `text`, its `[k] = value` form in `keyed`.
+        var parts: [(sortKey: LuaValue, text: String, keyed: String?)] = []
         var total = 0
         let inner = indent + "  "
         lua_pushnil(L)
         while lua_next(L, idx) != 0 {
             total += 1
             if parts.count < maximumItems {
-                let keyIsArrayIndex = lua_isinteger(L, -2) != 0 && (1...max(Int64(arrayLength), 1)).contains(lua_tointegerx(L, -2, nil)) && arrayLength > 0
                 let keyValue: LuaValue = lua_isinteger(L, -2) != 0 ? .integer(lua_tointegerx(L, -2, nil)) : (lua_type(L, -2) == LUA_TSTRING ? .string(call.bytes(at: -2) ?? []) : .opaque(type: call.typeName(at: -2), description: ""))
                 let valueText = render(call, lua_absindex(L, -1), depth: depth + 1, indent: inner, path: &path)
                 let text: String
-                if keyIsArrayIndex {
+                var keyed: String?
+                if case .integer(let k) = keyValue {
                     text = valueText
+                    keyed = "[\(k)] = \(valueText)"
                 } else if let name = LuaInspector.identifier(call, -2) {
                     text = "\(name) = \(valueText)"
                 } else {
                     text = "[\(render(call, lua_absindex(L, -2), depth: depth + 1, indent: inner, path: &path))] = \(valueText)"
                 }
-                parts.append((keyValue, text))
+                parts.append((keyValue, text, keyed))
             }
             call.pop()
         }
         parts.sort { LuaValue.sortsBefore($0.sortKey, $1.sortKey) }
-        var texts = parts.map(\.text)
+        // Values print bare only for keys 1, 2, ..., n without a gap; after a hole (t[3] = nil) or for other
+        // integers each shows its key, or { 1, 2, 4 } would claim that t[3] == 4.
+        var next: Int64 = 1
+        var texts: [String] = []
+        for part in parts {
+            if case .integer(let k) = part.sortKey, k == next {
+                next += 1
+                texts.append(part.text)
+            } else {
+                texts.append(part.keyed ?? part.text)
+            }
+        }
         if total > parts.count { texts.append("... (\(total - parts.count) more)") }
         if texts.isEmpty { return "{}" }
         let oneLine = "{ " + texts.joined(separator: ", ") + " }"

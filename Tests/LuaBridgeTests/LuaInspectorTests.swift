@@ -18,6 +18,14 @@ final class LuaInspectorTests: XCTestCase {
         XCTAssertEqual(try render("return {b = 1, a = 'x', [10] = true, ['not id'] = 2}"), #"{ [10] = true, a = "x", b = 1, ["not id"] = 2 }"#)
     }
 
+    /// After a hole every integer key is shown: { 1, 3 } for {1, nil, 3} claimed that t[2] == 3.
+    func testArrayHolesKeepTheirKeys() throws {
+        XCTAssertEqual(try render("return {1, nil, 3}"), "{ 1, [3] = 3 }")
+        XCTAssertEqual(try render("local u = {1, 2, 3, 4, 5, 6} u[5] = nil return u"), "{ 1, 2, 3, 4, [6] = 6 }")
+        XCTAssertEqual(try render("return { [0] = 0, [-1] = 9, 1, 2, [4] = 4, a = 1 }"), "{ [-1] = 9, [0] = 0, 1, 2, [4] = 4, a = 1 }")
+        XCTAssertEqual(try render("return { [2] = 'b' }"), #"{ [2] = "b" }"#)
+    }
+
     func testLongTablesBreakOverLinesAndNest() throws {
         let text = try render("return {Images = {{ImageId = string.rep('m', 40), ImageName = string.rep('n', 40)}}, RequestId = 'R'}")
         XCTAssertEqual(text, """
