@@ -1,13 +1,23 @@
 -- quickstart.lua: a tour of ecsh on the embedded emulator.
---   ./scripts/ecsh --local examples/quickstart.lua
--- The same script runs against Alibaba Cloud when you drop --local and have credentials.
+--   ./scripts/ecsh --local [--dry-run] examples/quickstart.lua
+-- The same script runs against Alibaba Cloud when you drop --local and have credentials. It renames
+-- and re-describes some of your images: try it with --dry-run (before the script's name) first there.
 
-print(("region: %s"):format(ecs.config().region))
+if #arg > 0 then
+  io.stderr:write("quickstart.lua takes no arguments (options such as --dry-run go before the script's name)\n")
+  os.exit(2)
+end
+local dry = ecs.config().dry_run
+print(("region: %s%s"):format(ecs.config().region, dry and " (dry run: changes are printed, not sent)" or ""))
 
 -- 1. What do we own? Every page, fetched only as the loop needs it.
 local mine = {}
 for img in ecs.images{ ImageOwnerAlias = "self", Status = "Available,Deprecated" } do
   mine[#mine + 1] = img
+end
+if #mine < 2 then
+  print(("%d images of ours are Available or Deprecated here: the tour needs two"):format(#mine))
+  return
 end
 print(("%d of our images are Available or Deprecated:"):format(#mine))
 ecs.table(mine, { "ImageId", "ImageName", "Status", "ImageFamily", "Architecture" })
@@ -23,11 +33,17 @@ local newName = "quickstart-" .. os.date("!%Y%m%d%H%M%S")
 ecs.modify_image_attribute{ ImageId = target.ImageId, ImageName = newName,
                             Description = "renamed by examples/quickstart.lua" }
 local after = ecs.image(target.ImageId)
-print(("\n%s renamed: %q -> %q"):format(target.ImageId, target.ImageName, after.ImageName))
+if dry then
+  print(("\n%s would be renamed: %q -> %q"):format(target.ImageId, target.ImageName, newName))
+else
+  print(("\n%s renamed: %q -> %q"):format(target.ImageId, target.ImageName, after.ImageName))
+end
 
--- 4. A server-side rule: names are unique per owner and region.
-local ok2, dup = pcall(ecs.modify_image_attribute, { ImageId = mine[2].ImageId, ImageName = newName })
-print("server said: " .. tostring(dup))
+-- 4. A server-side rule: names are unique per owner and region (a dry run sends nothing to check it).
+if not dry then
+  local ok2, dup = pcall(ecs.modify_image_attribute, { ImageId = mine[2].ImageId, ImageName = newName })
+  print("server said: " .. tostring(dup))
+end
 
 -- 5. The newest image of a family, then deprecate and restore it.
 local family = nil
@@ -38,9 +54,9 @@ if family then
   local newest = ecs.image_from_family{ ImageFamily = family }
   print(("\nnewest of family %s: %s (%s)"):format(family, newest.ImageId, newest.ImageName))
   ecs.modify_image_attribute{ ImageId = newest.ImageId, Status = "Deprecated" }
-  print("  after deprecating: " .. ecs.image(newest.ImageId).Status)
+  print("  after deprecating: " .. (dry and "(dry run) " or "") .. ecs.image(newest.ImageId).Status)
   ecs.modify_image_attribute{ ImageId = newest.ImageId, Status = "Available" }
-  print("  after restoring:   " .. ecs.image(newest.ImageId).Status)
+  print("  after restoring:   " .. (dry and "(dry run) " or "") .. ecs.image(newest.ImageId).Status)
 end
 
 -- 6. Many images at once, concurrently, within the API's quota; failures do not stop the others.
@@ -53,7 +69,8 @@ local applied, failed = 0, 0
 for i, r in ipairs(results) do
   if r.ok then applied = applied + 1 else failed = failed + 1; print(("  %s: %s"):format(ids[i], r.err.code)) end
 end
-print(("\nparallel audit: %d applied, %d failed (images that are not modifiable report their code)"):format(applied, failed))
+print(("\nparallel audit: %d %s, %d failed (images that are not modifiable report their code)")
+  :format(applied, dry and "would be applied" or "applied", failed))
 
 -- 7. JSON out, for other tools.
-print("\n" .. json.encode({ renamed = target.ImageId, name = after.ImageName }))
+print("\n" .. json.encode({ renamed = target.ImageId, name = dry and newName or after.ImageName }))

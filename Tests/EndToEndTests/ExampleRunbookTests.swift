@@ -82,6 +82,28 @@ final class ExampleRunbookTests: XCTestCase {
         XCTAssertEqual(accounts as? Int, 0, "\(shared) is still shared")
     }
 
+    /// An image shared with more accounts than one page of DescribeImageSharePermission holds (100) is
+    /// unshared from all of them (only the first page was removed, then deprecation failed, and the
+    /// summary said "unshared 0").
+    func testDeprecateOldImagesUnsharesEveryPageOfAccounts() throws {
+        let server = try Harness.Server()
+        let family = "web-prod"
+        let oldest = try images("ImageFamily = '\(family)'", on: server).sorted { $0.value["created"]! < $1.value["created"]! }[0].key
+        _ = try query("""
+            for batch = 0, 11 do
+              local accounts = {}
+              for i = 1, 10 do accounts[i] = tostring(2000000000000000 + batch * 10 + i) end
+              ecs.modify_image_share_permission{ ImageId = '\(oldest)', AddAccount = accounts }
+            end
+            return ecs.describe_image_share_permission{ ImageId = '\(oldest)' }.TotalCount
+            """, on: server)
+        let out = try runExample("deprecate-old-images.lua", [family, "30", "2"], on: server)
+        XCTAssertTrue(out.contains("deprecated (unshared from 120)"), out)
+        XCTAssertEqual(numbers(#"unshared (\d+), failed (\d+)"#, in: out), [1, 0], out)
+        XCTAssertEqual(try query("return ecs.describe_image_share_permission{ ImageId = '\(oldest)' }.TotalCount", on: server) as? Int, 0)
+        XCTAssertEqual(try query("return ecs.image('\(oldest)').Status", on: server) as? String, "Deprecated")
+    }
+
     func testImdsMigrationLeavesOnlyTheRefusedImagesOnV1() throws {
         let server = try Harness.Server()
         let before = try images("", on: server)
@@ -135,8 +157,63 @@ final class ExampleRunbookTests: XCTestCase {
         let script = Harness.repositoryRoot.appendingPathComponent("examples/rename-family.lua").path
         let result = try Harness.ecsh(["--endpoint", server.url, "--debug", script, "batch-nightly", "1bad"],
                                       environment: Harness.demoCredentials)
-        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains("InvalidImageFamily.Malformed"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("usage: ecsh [--dry-run] rename-family.lua [FROM [TO]]"), result.stderr)
         XCTAssertFalse(result.stderr.contains("DescribeImages"), "a request was sent: \(result.stderr)")
+    }
+
+    /// Everything a runbook could change, per image: name, description, family, status, IMDS, shares.
+    private func state(on server: Harness.Server) throws -> [String: String] {
+        let rows = try query("""
+            local t = {}
+            for img in ecs.images{ ImageOwnerAlias = 'self', Status = 'ALL' } do
+              t[img.ImageId] = table.concat({ img.ImageName, img.Description or '', img.ImageFamily or '', img.Status,
+                                              img.Features.ImdsSupport or '', img.IsSelfShared or '' }, '|')
+            end
+            return t
+            """, on: server)
+        return rows as? [String: String] ?? [:]
+    }
+
+    /// Under --dry-run every runbook sends no change and says so (they reported the changes as done:
+    /// "deprecated 3", "migrated 21", "moved 4", a quickstart rename read back as if applied).
+    func testEveryRunbookChangesNothingUnderDryRunAndSaysSo() throws {
+        let server = try Harness.Server()
+        let before = try state(on: server)
+        XCTAssertGreaterThan(before.count, 5)
+        for name in ["quickstart.lua", "deprecate-old-images.lua", "imds-v2-migration.lua", "rename-family.lua"] {
+            let script = Harness.repositoryRoot.appendingPathComponent("examples/\(name)").path
+            let result = try Harness.ecsh(["--endpoint", server.url, "--dry-run", script], environment: Harness.demoCredentials)
+            XCTAssertEqual(result.status, 0, "\(name): \(result.stderr)")
+            XCTAssertTrue(result.stdout.contains("dry run"), "\(name) does not say it was a dry run:\n\(result.stdout)")
+            for claim in ["deprecated 3", "migrated 2", "moved 4", "8 applied"] {
+                XCTAssertFalse(result.stdout.contains(claim), "\(name) claims '\(claim)' in a dry run:\n\(result.stdout)")
+            }
+            XCTAssertEqual(try state(on: server), before, "\(name) changed something under --dry-run")
+        }
+    }
+
+    /// Usage mistakes get a usage line and exit 2, never a traceback, and change nothing. KEEP = -1 used
+    /// to deprecate the whole family, DAYS = -5 put the cutoff in the future, and --dry-run after the
+    /// script's name was ignored while quickstart renamed an image.
+    func testRunbooksExplainUsageMistakesAndChangeNothing() throws {
+        let server = try Harness.Server()
+        let before = try state(on: server)
+        let cases: [(String, [String])] = [
+            ("deprecate-old-images.lua", ["web-prod", "30", "-1"]), ("deprecate-old-images.lua", ["web-prod", "-5"]),
+            ("deprecate-old-images.lua", ["web-prod", "abc"]), ("deprecate-old-images.lua", ["web-prod", "30", "1.5"]),
+            ("deprecate-old-images.lua", ["--help"]), ("deprecate-old-images.lua", ["aliyun-bad"]),
+            ("rename-family.lua", ["-h"]), ("rename-family.lua", ["a-family", "b-family", "extra"]),
+            ("imds-v2-migration.lua", ["CN-HANGZHOU"]), ("quickstart.lua", ["--dry-run"]),
+        ]
+        for (name, args) in cases {
+            let script = Harness.repositoryRoot.appendingPathComponent("examples/\(name)").path
+            let result = try Harness.ecsh(["--endpoint", server.url, script] + args, environment: Harness.demoCredentials)
+            XCTAssertEqual(result.status, 2, "\(name) \(args): \(result.stdout)\(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("usage: ecsh") || result.stderr.contains("takes no arguments"), "\(name) \(args): \(result.stderr)")
+            XCTAssertFalse(result.stderr.contains("stack traceback"), "\(name) \(args): \(result.stderr)")
+        }
+        XCTAssertEqual(try state(on: server), before, "a usage mistake changed something")
     }
 }
