@@ -30,6 +30,11 @@ extension ECSContext {
             if result == nil && LuaInterrupt.isRequested {
                 task.cancel()
                 flushDryRunText()
+                // As ecs.parallel's report does: a change that was on its way may have been applied.
+                if let action = request.action, ClientConfiguration.isMutating(action: action), !configuration.dryRun {
+                    errorOutput("ecsh: \(action)\(request.location.map { " (\($0))" } ?? "") was in flight when "
+                        + "interrupted: it may or may not have been applied\n")
+                }
                 throw LuaError(message: LuaInterrupt.message)
             }
         }

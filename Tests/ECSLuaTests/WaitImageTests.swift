@@ -89,6 +89,16 @@ final class RequestInterruptTests: ECSLuaTestCase {
         let error = luaError("ecs.describe_regions{}")
         XCTAssertLessThan(Date().timeIntervalSince(started), 2, "did not wait for the 4 s answer")
         XCTAssertEqual(error?.message, "interrupted!")
+        XCTAssertEqual(lua.errorOutput, "", "a read changes nothing: no warning")
+        LuaInterrupt.clear()
+    }
+
+    /// A change interrupted on its way may have been applied: the user is told so, as ecs.parallel does.
+    func testCtrlCDuringAChangeSaysItsOutcomeIsUnknown() throws {
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { LuaInterrupt.request() }
+        let error = luaError(#"ecs.modify_image_attribute{ ImageId = "m-1", Description = "in flight" }"#)
+        XCTAssertEqual(error?.message, "interrupted!")
+        XCTAssertEqual(lua.errorOutput, "ecsh: ModifyImageAttribute (test:1) was in flight when interrupted: it may or may not have been applied\n")
         LuaInterrupt.clear()
     }
 }
