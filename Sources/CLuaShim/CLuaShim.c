@@ -217,7 +217,10 @@ void cluashim_request_interrupt(void) { atomic_store(&interrupt_flag, 1); }
 void cluashim_clear_interrupt(void) { atomic_store(&interrupt_flag, 0); }
 int cluashim_interrupt_requested(void) { return atomic_load(&interrupt_flag); }
 
-void cluashim_write_stdout(const void *bytes, size_t count) { fwrite(bytes, 1, count, stdout); }
+void cluashim_write_stdout(const void *bytes, size_t count, int flush) {
+    fwrite(bytes, 1, count, stdout);
+    if (flush) fflush(stdout);
+}
 
 static void guard_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;

@@ -30,7 +30,8 @@ public final class ECSContext {
     /// Creates a context; dry-run request texts are printed through `output`, progress through `errorOutput`.
     public convenience init(
         configuration: ClientConfiguration,
-        output: @escaping (String) -> Void = { print($0, terminator: "") },
+        // C's stdout, flushed as Lua's print flushes it: ecs.table's lines stay in order with print and stderr.
+        output: @escaping (String) -> Void = { StandardOutput.write(Array($0.utf8), flush: true) },
         errorOutput: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
         isTerminal: Bool = false
     ) {

@@ -12,7 +12,7 @@ public struct ScriptRunner {
     /// Makes a runner on a configured state.
     public init(state: LuaState, options: ShellOptions,
                 // C stdio, ordered with Lua's print.
-                write: @escaping ([UInt8]) -> Void = StandardOutput.write,
+                write: @escaping ([UInt8]) -> Void = { StandardOutput.write($0) },
                 writeError: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.state = state
         self.options = options

@@ -63,6 +63,21 @@ final class ScriptTests: XCTestCase {
         XCTAssertTrue(chunkThenScript.stdout.hasPrefix("0=\(script)\n1=y\n2=z\n"), "\(chunkThenScript)")
     }
 
+    /// With stdout and stderr on one pipe, ecs.table's lines come out where the script wrote them, as
+    /// print's do (they stayed in the stdout buffer and came out after later stderr text).
+    func testTableOutputStaysInOrderWithPrintAndStderr() throws {
+        let process = Process()
+        process.executableURL = BinaryLocator.ecsh()
+        process.arguments = ["-e", #"print("A") ecs.table({ { x = 1 } }, { "x" }) io.stderr:write("ERR\n") print("B")"#]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), "A\nx\n-\n1\nERR\nB\n")
+    }
+
     func testOptionsBeforeTheScriptGetNegativeIndices() throws {
         let script = try dir.write("args.lua", Self.argScript)
         let result = try EcshProcess.run(["--sandbox", script, "x", "y"])

@@ -41,7 +41,7 @@ void cluashim_request_interrupt(void);
 void cluashim_clear_interrupt(void);
 int cluashim_interrupt_requested(void);
 /* Writes bytes to C's stdout, the stream Lua's print writes to, so the two stay in order. */
-void cluashim_write_stdout(const void *bytes, size_t count);
+void cluashim_write_stdout(const void *bytes, size_t count, int flush);
 /* Installs a count hook (every `count` instructions) that raises "interrupted!" when the flag is set. */
 void cluashim_install_interrupt_hook(lua_State *L, int count);
 /* Instruction budget: raises "instruction budget exhausted" after `limit` instructions (0 = none). */
