@@ -22,10 +22,14 @@ public struct HistoryFile {
     public init(path: String, secrets: @escaping () -> [String]) {
         self.path = path
         self.secrets = secrets
-        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-            entries = text.split(separator: "\n", omittingEmptySubsequences: true).map { HistoryFile.unescape(String($0)) }
-            if entries.count > HistoryFile.maximumEntries { entries.removeFirst(entries.count - HistoryFile.maximumEntries) }
-        }
+        entries = Self.read(path)
+    }
+
+    /// The entries stored at `path` (the newest `maximumEntries`); none when there is no file.
+    private static func read(_ path: String) -> [String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        let all = text.split(separator: "\n", omittingEmptySubsequences: true).map { HistoryFile.unescape(String($0)) }
+        return Array(all.suffix(maximumEntries))
     }
 
     /// Whether an entry may be stored (it holds no secret and is not blank).
@@ -33,10 +37,13 @@ public struct HistoryFile {
         !entry.trimmingCharacters(in: .whitespaces).isEmpty && !secrets().contains { !$0.isEmpty && entry.contains($0) }
     }
 
-    /// Appends an entry and rewrites the file (mode 0600); refused entries are dropped silently.
+    /// Appends an entry to what the file holds now and rewrites it (mode 0600); refused entries are dropped
+    /// silently. The file is read again first, so two sessions open at once keep each other's lines
+    /// (each rewrote the file from its own list, and the last to write won).
     @discardableResult
     public mutating func append(_ entry: String) -> Bool {
         guard accepts(entry) else { return false }
+        entries = Self.read(path)
         if entries.last != entry { entries.append(entry) }
         if entries.count > HistoryFile.maximumEntries { entries.removeFirst(entries.count - HistoryFile.maximumEntries) }
         let text = entries.map(HistoryFile.escape).joined(separator: "\n") + "\n"

@@ -28,6 +28,18 @@ final class HistoryFileTests: XCTestCase {
         XCTAssertEqual(text, "ok = true\n")
     }
 
+    /// Two sessions open at once: each keeps the other's lines (the last to write used to win).
+    func testTwoSessionsKeepEachOthersLines() throws {
+        let path = try tempPath()
+        var a = HistoryFile(path: path)
+        var b = HistoryFile(path: path)
+        a.append("a_one = 1")
+        b.append("b_one = 1")
+        a.append("a_two = 2")
+        XCTAssertEqual(HistoryFile(path: path).entries, ["a_one = 1", "b_one = 1", "a_two = 2"])
+        XCTAssertEqual(a.entries, ["a_one = 1", "b_one = 1", "a_two = 2"])
+    }
+
     func testSizeIsBounded() throws {
         let path = try tempPath()
         var h = HistoryFile(path: path)
