@@ -8,6 +8,14 @@ extension ECSModule {
     static let configKeys = ["region", "profile", "endpoint", "retries", "timeout", "rate", "signature", "dry_run"]
 
     /// `ecs.config{...}` sets settings and returns the effective ones; `ecs.config()` only returns them.
+    /// The `region_id` of a profile of the aliyun CLI's config.json, if it has one.
+    static func profileRegion(_ profile: String) -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let config = AliyunCLIConfigProvider(path: home + "/.aliyun/config.json", profile: profile, environment: environment)
+        return (try? config.region()) ?? nil
+    }
+
     static func config(context: ECSContext) -> LuaHostFunction {
         { call in
             let location = call.location()
@@ -24,6 +32,7 @@ extension ECSModule {
                     guard let s = call.string(at: -1) else { throw fail(key, "config '\(key)' must be a string, got \(call.typeName(at: -1))") }
                     return s
                 }
+                var regionGiven = false
                 try call.forEachPair(of: 1) {
                     guard let key = call.string(at: -2) else { throw fail("", "config keys must be names, got \(call.typeName(at: -2))") }
                     switch key {
@@ -31,6 +40,7 @@ extension ECSModule {
                         let region = try text(key)
                         if let e = ImageRules.regionId(region) { throw ECSLuaError(e, action: "config", location: location) }
                         new.region = region
+                        regionGiven = true
                     case "profile":
                         let name = try text(key)
                         guard !name.isEmpty else { throw fail(key, "config 'profile' must not be empty") }
@@ -74,6 +84,10 @@ extension ECSModule {
                         if let hint = NameSuggester.suggestion(for: key, among: configKeys) { message += "; did you mean '\(hint)'?" }
                         throw fail(key, message + " (settings: " + configKeys.joined(separator: ", ") + ")")
                     }
+                }
+                // A profile brings its region, as --profile does, unless this call names one.
+                if let profile, profile != context.profile, !regionGiven, let region = profileRegion(profile) {
+                    new.region = region
                 }
                 context.reconfigure(new, profile: profile)
             }

@@ -78,6 +78,28 @@ final class ScriptTests: XCTestCase {
         XCTAssertEqual(String(decoding: data, as: UTF8.self), "A\nx\n-\n1\nERR\nB\n")
     }
 
+    /// ecs.config{ profile = ... } brings the profile's region, as --profile does (the old region stayed),
+    /// unless the same call names a region.
+    func testSwitchingProfileBringsItsRegion() throws {
+        try FileManager.default.createDirectory(atPath: dir.path(".aliyun"), withIntermediateDirectories: true)
+        _ = try dir.write(".aliyun/config.json", """
+            {"current": "p1", "profiles": [
+              {"name": "p1", "mode": "AK", "access_key_id": "id1", "access_key_secret": "secret1", "region_id": "cn-hangzhou"},
+              {"name": "p2", "mode": "AK", "access_key_id": "id2", "access_key_secret": "secret2", "region_id": "cn-shanghai"}]}
+            """)
+        chmod(dir.path(".aliyun/config.json"), 0o600)
+        let environment = ["HOME": dir.url.path, "ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_REGION_ID": ""]
+        let result = try EcshProcess.run(["-e", """
+            local first = ecs.config().region
+            ecs.config{ profile = "p2" }
+            local second = ecs.config().region
+            ecs.config{ profile = "p1", region = "cn-beijing" }
+            return first, second, ecs.config().region
+            """], environment: environment)
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, "cn-hangzhou\tcn-shanghai\tcn-beijing\n")
+    }
+
     func testOptionsBeforeTheScriptGetNegativeIndices() throws {
         let script = try dir.write("args.lua", Self.argScript)
         let result = try EcshProcess.run(["--sandbox", script, "x", "y"])
