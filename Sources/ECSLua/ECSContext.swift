@@ -91,10 +91,12 @@ public final class ECSContext {
         Array(earlierSecrets.union(Self.secrets(of: configuration)))
     }
 
-    /// The secret and token of a configuration's credentials; none when they cannot be resolved.
+    /// The secrets and tokens a configuration's credentials hold: every profile of its files, not only the
+    /// selected one (a line typed with another profile's secret must stay out of the history too).
+    /// As the redactor, values shorter than 4 characters are not secrets anyone could hold (a test file's "s"
+    /// would keep almost every line out of the history).
     private static func secrets(of configuration: ClientConfiguration) -> [String] {
-        guard let credentials = try? configuration.credentials.resolve() else { return [] }
-        return [credentials.accessKeySecret.reveal(), credentials.securityToken?.reveal()].compactMap { $0 }.filter { !$0.isEmpty }
+        configuration.credentials.storedSecrets().filter { $0.count >= 4 }
     }
 
     /// Prints the dry-run texts that requests have produced since the last call.

@@ -247,6 +247,17 @@ final class CredentialsProviderTests: XCTestCase {
         XCTAssertTrue(warnings.messages.first?.contains("mode 644") ?? false, "\(warnings.messages)")
     }
 
+    /// Every profile's secret and token, selected or not: what the REPL keeps out of its history.
+    func testStoredSecretsOfEveryProfile() throws {
+        try write(".aliyun/config.json", cliConfig)
+        try write(".alibabacloud/credentials.ini", ini)
+        let chain = CredentialsChain.default(profile: nil, environment: ["ALIBABA_CLOUD_ACCESS_KEY_ID": "env-id", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "env-secret"], home: home.path)
+        XCTAssertEqual(Set(chain.storedSecrets()), [
+            "env-secret", "secret-default", "secret-work", "secret-sts", "token-sts", "secret-role", "s",
+            "ini-secret", "proj-secret", "tok=en==", "off-secret",
+        ])
+    }
+
     // MARK: - credentials.ini
 
     /// As the official credentials library (configparser, then each value cut at '#'): comments after a

@@ -156,7 +156,8 @@ final class REPLTests: XCTestCase {
             {"current": "p1", "profiles": [
               {"name": "p1", "mode": "AK", "access_key_id": "id-p1", "access_key_secret": "FIRST-SECRET-1"},
               {"name": "p2", "mode": "StsToken", "access_key_id": "id-p2", "access_key_secret": "SECOND-SECRET-2",
-               "sts_token": "SECOND-TOKEN-2"}]}
+               "sts_token": "SECOND-TOKEN-2"},
+              {"name": "p3", "mode": "AK", "access_key_id": "id-p3", "access_key_secret": "THIRD-SECRET-3"}]}
             """
         try FileManager.default.createDirectory(atPath: session.home.path(".aliyun"), withIntermediateDirectories: true)
         try Data(config.utf8).write(to: URL(fileURLWithPath: session.home.path(".aliyun/config.json")))
@@ -166,6 +167,7 @@ final class REPLTests: XCTestCase {
             .expect("ecsh [cn-hangzhou]> "), .send("b = 'SECOND-SECRET-2'\r"),
             .expect("ecsh [cn-hangzhou]> "), .send("c = 'SECOND-TOKEN-2'\r"),
             .expect("ecsh [cn-hangzhou]> "), .send("a = 'FIRST-SECRET-1'\r"),
+            .expect("ecsh [cn-hangzhou]> "), .send("d = 'THIRD-SECRET-3'\r"),
             .expect("ecsh [cn-hangzhou]> "), .send("'history' .. '-ok'\r"), .expect("\"history-ok\""),
             .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
         ])
@@ -175,5 +177,6 @@ final class REPLTests: XCTestCase {
         XCTAssertTrue(text.contains("'history' .. '-ok'"), "the history was written: \(text)")
         XCTAssertFalse(text.contains("SECOND"), "the later profile's secret reached the history: \(text)")
         XCTAssertFalse(text.contains("FIRST"), "the first profile's secret reached the history: \(text)")
+        XCTAssertFalse(text.contains("THIRD"), "a profile never selected keeps its secret out too: \(text)")
     }
 }

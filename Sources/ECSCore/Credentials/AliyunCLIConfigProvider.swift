@@ -61,7 +61,23 @@ public struct AliyunCLIConfigProvider: CredentialsProvider {
         return Credentials(accessKeyId: id, accessKeySecret: Secret(secret), securityToken: token)
     }
 
+    /// The secret and STS token of every profile in the file.
+    public func storedSecrets() -> [String] {
+        guard let file = try? readFile(warn: { _ in }) else { return [] }
+        return (file.profiles ?? []).flatMap { [$0.accessKeySecret, $0.stsToken] }.compactMap { $0 }.filter { !$0.isEmpty }
+    }
+
     private func selectedProfile() throws -> (name: String, entry: Profile) {
+        let file = try readFile(warn: warn)
+        let wanted = CredentialsFile.requestedProfile(profile, environment: environment)
+            ?? file.current.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+        guard let entry = file.profiles?.first(where: { $0.name == wanted }) else {
+            throw CredentialsError.profileNotFound(profile: wanted, source: path)
+        }
+        return (wanted, entry)
+    }
+
+    private func readFile(warn: @Sendable (String) -> Void) throws -> ConfigFile {
         guard let text = try CredentialsFile.read(path: path, warn: warn) else {
             throw CredentialsError.notConfigured(source: name, reason: "no file at \(path)")
         }
@@ -73,12 +89,7 @@ public struct AliyunCLIConfigProvider: CredentialsProvider {
         } catch let error as DecodingError {
             throw CredentialsError.malformedFile(path: path, reason: Self.describe(error))
         }
-        let wanted = CredentialsFile.requestedProfile(profile, environment: environment)
-            ?? file.current.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
-        guard let entry = file.profiles?.first(where: { $0.name == wanted }) else {
-            throw CredentialsError.profileNotFound(profile: wanted, source: path)
-        }
-        return (wanted, entry)
+        return file
     }
 
     // Names the failing field by its path only: a decoding error's own text could quote a value.

@@ -16,6 +16,9 @@ public struct CredentialsChain: CredentialsProvider {
     /// `chain(<provider names>)`.
     public var name: String { "chain(" + providers.map(\.name).joined(separator: ", ") + ")" }
 
+    /// The secrets of every provider of the chain.
+    public func storedSecrets() -> [String] { providers.flatMap { $0.storedSecrets() } }
+
     /// The first provider's credentials; `.noCredentials` listing every source tried and why it gave none.
     public func resolve() throws -> Credentials {
         var tried: [String] = []

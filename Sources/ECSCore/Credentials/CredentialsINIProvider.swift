@@ -23,6 +23,12 @@ public struct CredentialsINIProvider: CredentialsProvider {
     /// `credentials file (<path>)`.
     public var name: String { "credentials file (\(path))" }
 
+    /// The secret and token of every section in the file.
+    public func storedSecrets() -> [String] {
+        guard let text = try? CredentialsFile.read(path: path, warn: { _ in }), let sections = try? parse(text) else { return [] }
+        return sections.values.flatMap { [$0["access_key_secret"], $0["security_token"]] }.compactMap { $0 }.filter { !$0.isEmpty }
+    }
+
     /// Credentials of the selected section.
     public func resolve() throws -> Credentials {
         guard let text = try CredentialsFile.read(path: path, warn: warn) else {
