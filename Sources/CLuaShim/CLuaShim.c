@@ -194,7 +194,12 @@ const char *cluashim_safe_tolstring(lua_State *L, int idx, size_t *len) {
     lua_pushvalue(L, idx);
     int status = lua_pcall(L, 1, 1, 0);
     lua_sethook(L, hook, mask, count);
-    if (status != LUA_OK || lua_type(L, -1) != LUA_TSTRING) {
+    if (status != LUA_OK && lua_type(L, -1) == LUA_TSTRING) {
+        /* Say what went wrong rather than pretend the value had no text. */
+        const char *why = lua_tostring(L, -1);
+        lua_pushfstring(L, "(%s value: its __tostring failed: %s)", luaL_typename(L, idx), why);
+        lua_remove(L, -2);
+    } else if (status != LUA_OK || lua_type(L, -1) != LUA_TSTRING) {
         lua_pop(L, 1);
         lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, idx));
     }

@@ -100,7 +100,7 @@ final class HostFunctionTests: XCTestCase {
     func testErrorObjectWithRaisingToStringDoesNotCrash() throws {
         let state = try LuaState()
         XCTAssertThrowsError(try state.run("error(setmetatable({}, {__tostring = function() error('nested') end}))")) { error in
-            XCTAssertEqual((error as! LuaError).message, "(error object is a table value)")
+            XCTAssertEqual((error as! LuaError).message, "(table value: its __tostring failed: chunk:1: nested)")
         }
     }
 

@@ -50,5 +50,9 @@ final class LuaInspectorTests: XCTestCase {
     func testToStringMetamethodAndInvalidUTF8() throws {
         XCTAssertEqual(try render("return setmetatable({}, {__tostring = function() return 'E!' end})"), "E!")
         XCTAssertEqual(try render("return '\\xff\\0ok'"), #""\xFF\0ok""#)
+        // A __tostring that raises: the value says so (it read "(error object is a table value)").
+        XCTAssertEqual(
+            try render("return setmetatable({}, {__tostring = function() error('bad tostring') end})"),
+            "(table value: its __tostring failed: t:1: bad tostring)")
     }
 }
