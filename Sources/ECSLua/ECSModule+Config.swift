@@ -44,7 +44,10 @@ extension ECSModule {
                     case "profile":
                         let name = try text(key)
                         guard !name.isEmpty else { throw fail(key, "config 'profile' must not be empty") }
-                        let chain = CredentialsChain.default(profile: name, environment: ProcessInfo.processInfo.environment)
+                        // The same warning as at start-up for a credentials file others may read.
+                        let chain = CredentialsChain.default(profile: name, environment: ProcessInfo.processInfo.environment, warn: {
+                            FileHandle.standardError.write(Data("ecsh: warning: \($0)\n".utf8))
+                        })
                         do { _ = try chain.resolve() } catch {
                             throw ECSLuaError(code: "Client.NoCredentials", message: "profile '\(name)': \(error)", action: "config", location: location)
                         }

@@ -231,6 +231,17 @@ final class CredentialsProviderTests: XCTestCase {
         XCTAssertEqual(quiet.messages, [])
     }
 
+    /// A reader that gives no warning sink (the region lookup, the history's secret list) does not use up
+    /// the once-per-file warning: the next reader with a sink still gets it.
+    func testASilentReaderDoesNotUseUpTheWarning() throws {
+        try write(".aliyun/config.json", cliConfig, mode: 0o644)
+        _ = try AliyunCLIConfigProvider(path: configPath, profile: nil, environment: [:]).region()
+        _ = AliyunCLIConfigProvider(path: configPath, profile: nil, environment: [:]).storedSecrets()
+        let warnings = CredentialsWarnings()
+        _ = try AliyunCLIConfigProvider(path: configPath, profile: "work", environment: [:], warn: { warnings.record($0) }).resolve()
+        XCTAssertEqual(warnings.messages.count, 1)
+    }
+
     /// The mode of the file a symbolic link points to decides (a link's own bits are always 777).
     func testPermissionsOfASymlinkedFileAreThoseOfItsTarget() throws {
         try write(".alibabacloud/real.ini", ini, mode: 0o600)

@@ -8,12 +8,12 @@ public struct AliyunCLIConfigProvider: CredentialsProvider {
     private let path: String
     private let profile: String?
     private let environment: [String: String]
-    private let warn: @Sendable (String) -> Void
+    private let warn: (@Sendable (String) -> Void)?
 
     /// Reads `path`; `profile` is the explicitly requested profile, `warn` receives the insecure-permissions warning.
     public init(
         path: String, profile: String?, environment: [String: String],
-        warn: @escaping @Sendable (String) -> Void = { _ in }
+        warn: (@Sendable (String) -> Void)? = nil
     ) {
         self.path = path
         self.profile = profile
@@ -63,7 +63,7 @@ public struct AliyunCLIConfigProvider: CredentialsProvider {
 
     /// The secret and STS token of every profile in the file.
     public func storedSecrets() -> [String] {
-        guard let file = try? readFile(warn: { _ in }) else { return [] }
+        guard let file = try? readFile(warn: nil) else { return [] }
         return (file.profiles ?? []).flatMap { [$0.accessKeySecret, $0.stsToken] }.compactMap { $0 }.filter { !$0.isEmpty }
     }
 
@@ -77,7 +77,7 @@ public struct AliyunCLIConfigProvider: CredentialsProvider {
         return (wanted, entry)
     }
 
-    private func readFile(warn: @Sendable (String) -> Void) throws -> ConfigFile {
+    private func readFile(warn: (@Sendable (String) -> Void)?) throws -> ConfigFile {
         guard let text = try CredentialsFile.read(path: path, warn: warn) else {
             throw CredentialsError.notConfigured(source: name, reason: "no file at \(path)")
         }

@@ -42,7 +42,7 @@ public struct CredentialsChain: CredentialsProvider {
     /// `ALIBABA_CLOUD_CREDENTIALS_FILE` overrides its path). `home` defaults to `$HOME`.
     public static func `default`(
         profile: String?, environment: [String: String], home: String? = nil,
-        warn: @escaping @Sendable (String) -> Void = { _ in }
+        warn: (@Sendable (String) -> Void)? = nil
     ) -> CredentialsChain {
         let homeDirectory = home ?? environment["HOME"] ?? NSHomeDirectory()
         let configPath = (homeDirectory as NSString).appendingPathComponent(".aliyun/config.json")

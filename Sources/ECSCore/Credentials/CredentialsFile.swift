@@ -2,14 +2,15 @@ import Foundation
 
 /// File access shared by the file-based providers: existence, permission warning, reading.
 enum CredentialsFile {
-    /// The file's text, or nil when there is no file; warns through `warn` when group or others may access it.
-    static func read(path: String, warn: @Sendable (String) -> Void) throws -> String? {
+    /// The file's text, or nil when there is no file; warns through `warn` when group or others may access it
+    /// (once per file: a reader without `warn` neither warns nor uses up the warning).
+    static func read(path: String, warn: (@Sendable (String) -> Void)?) throws -> String? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue {
             throw CredentialsError.malformedFile(path: path, reason: "is a directory")
         }
-        if let mode = permissions(path: path), mode & 0o077 != 0, warned.insert(path) {
+        if let warn, let mode = permissions(path: path), mode & 0o077 != 0, warned.insert(path) {
             warn(
                 "credentials file \(path) is accessible by group or others (mode \(String(mode, radix: 8))); "
                     + "run: chmod 600 \(path)")

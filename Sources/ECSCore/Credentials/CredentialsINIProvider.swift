@@ -7,12 +7,12 @@ public struct CredentialsINIProvider: CredentialsProvider {
     private let path: String
     private let profile: String?
     private let environment: [String: String]
-    private let warn: @Sendable (String) -> Void
+    private let warn: (@Sendable (String) -> Void)?
 
     /// Reads `path`; `profile` is the explicitly requested section, `warn` receives the insecure-permissions warning.
     public init(
         path: String, profile: String? = nil, environment: [String: String],
-        warn: @escaping @Sendable (String) -> Void = { _ in }
+        warn: (@Sendable (String) -> Void)? = nil
     ) {
         self.path = path
         self.profile = profile
@@ -25,7 +25,7 @@ public struct CredentialsINIProvider: CredentialsProvider {
 
     /// The secret and token of every section in the file.
     public func storedSecrets() -> [String] {
-        guard let text = try? CredentialsFile.read(path: path, warn: { _ in }), let sections = try? parse(text) else { return [] }
+        guard let text = try? CredentialsFile.read(path: path, warn: nil), let sections = try? parse(text) else { return [] }
         return sections.values.flatMap { [$0["access_key_secret"], $0["security_token"]] }.compactMap { $0 }.filter { !$0.isEmpty }
     }
 
