@@ -71,8 +71,11 @@ public final class EmulatorHandler: @unchecked Sendable {
         guard nonces.insert(nonce, accessKeyId: key.id, now: now) else { throw EmulatorError("SignatureNonceUsed") }
 
         let all = query.merging(form) { first, _ in first }
-        let action = request.headers["x-acs-action"] ?? all["Action"] ?? ""
-        let version = request.headers["x-acs-version"] ?? all["Version"] ?? ""
+        // Only what the signature covers decides: a v1 signature covers the parameters, not the headers (an
+        // x-acs-action header added to a signed v1 DescribeImages request would have run DeleteImage).
+        let signed = claim.scheme.signsHeaders ? request.headers : [:]
+        let action = signed["x-acs-action"] ?? all["Action"] ?? ""
+        let version = signed["x-acs-version"] ?? all["Version"] ?? ""
         guard version == EmulatorHandler.apiVersion else { throw EmulatorError("InvalidVersion") }
         guard let run = EmulatorHandler.actions[action] else { throw EmulatorError("InvalidAction.NotFound") }
         guard key.allows(action) else { throw EmulatorError("Forbidden.RAM") }

@@ -154,6 +154,22 @@ import Testing
         #expect(try harness.image(named: "broken-import-2024") != nil, "the image was deleted")
     }
 
+    /// A v1 signature covers the parameters, not the headers: an x-acs-action header added to a signed v1
+    /// request must not choose the action (a DescribeImages request ran as DeleteImage).
+    @Test func aV1RequestsActionComesFromItsSignedParameters() throws {
+        let harness = EmulatorHarness()
+        let imageId = try harness.id(of: "broken-import-2024")
+        let signed = EmulatorHarness.signed(
+            "DescribeImages", ["RegionId": "cn-hangzhou", "ImageId": imageId], scheme: .v1, date: harness.now)
+        var request = EmulatorHarness.emulatorRequest(signed)
+        request.headers["x-acs-action"] = "DeleteImage"
+        request.headers["x-acs-version"] = "2016-01-01"
+        let response = harness.handler.handle(request, now: harness.now)
+        #expect(response.status == 200, "\(response.body)")
+        #expect(response.jsonObject?["Images"] != nil, "it ran as DescribeImages: \(response.body)")
+        #expect(try harness.image(named: "broken-import-2024") != nil, "the image was deleted")
+    }
+
     @Test func unknownActionIsNotFoundAndAWrongVersionIsInvalid() {
         let harness = EmulatorHarness()
         let unknown = harness.call("RunInstances", ["RegionId": "cn-hangzhou"])

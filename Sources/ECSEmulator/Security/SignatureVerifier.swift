@@ -10,6 +10,12 @@ struct SignatureVerifier {
     enum Scheme: Equatable {
         case v3(signedHeaders: [String], signature: String)
         case v1(signature: String)
+
+        /// Whether the signature covers the `x-acs-*` headers (V3 does; v1 covers the parameters only).
+        var signsHeaders: Bool {
+            if case .v3 = self { return true }
+            return false
+        }
     }
 
     /// What the request claims before it is verified.
