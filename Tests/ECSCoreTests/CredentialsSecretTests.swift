@@ -97,5 +97,7 @@ final class SecretRedactorSpellingTests: XCTestCase {
             XCTAssertEqual(redactor.redact("before \(spelling) after"), "before <redacted> after", spelling)
         }
         XCTAssertEqual(redactor.redact("CAIS and ab+cd are harmless"), "CAIS and ab+cd are harmless")
+        let dashed = SecretRedactor(credentials: Credentials(accessKeyId: "id", accessKeySecret: Secret("sec-ret~key")))
+        XCTAssertEqual(dashed.redact("x sec%2Dret%7Ekey y"), "x <redacted> y", "Foundation's encoding of - and ~")
     }
 }

@@ -45,19 +45,24 @@ final class RetryPolicyTests: XCTestCase {
         XCTAssertNil(RetryPolicy.never.delay(afterAttempt: 1, error: throttled))
     }
 
-    func testRetryAfterHeaderIsTheLeastWaitPlusJitterUpToTheCap() {
+    func testRetryAfterHeaderIsTheLeastWaitPlusJitter() {
         var error = throttled
         error.retryAfterMilliseconds = 1500
         let noJitter = RetryPolicy(maxDelay: 5, random: { $0.lowerBound })
         XCTAssertEqual(noJitter.delay(afterAttempt: 1, error: error), 1.5)
         let fullJitter = RetryPolicy(maxDelay: 5, random: { $0.upperBound })
         XCTAssertEqual(fullJitter.delay(afterAttempt: 2, error: error)!, 1.9, accuracy: 1e-9)
-        // The jitter stops at the cap: 4.5 s asked plus up to 0.8 s of jitter, at most 5 in all.
-        error.retryAfterMilliseconds = 4_500
-        XCTAssertEqual(fullJitter.delay(afterAttempt: 3, error: error)!, 5, accuracy: 1e-9)
-        // Beyond the cap the server's wait is kept whole: retrying after 5 s of a 60 s wait would be refused again.
+        // Beyond the backoff cap the server's wait is kept whole, jitter on top: retrying after 5 s of a
+        // 30 s wait would be refused again.
+        error.retryAfterMilliseconds = 30_000
+        XCTAssertEqual(fullJitter.delay(afterAttempt: 1, error: error)!, 30.2, accuracy: 1e-9)
+        // Up to a minute; a server asking for more gets its error back at once, not a call that hangs.
         error.retryAfterMilliseconds = 60_000
-        XCTAssertEqual(fullJitter.delay(afterAttempt: 1, error: error), 60)
+        XCTAssertEqual(noJitter.delay(afterAttempt: 1, error: error), 60)
+        error.retryAfterMilliseconds = 60_001
+        XCTAssertNil(fullJitter.delay(afterAttempt: 1, error: error))
+        error.retryAfterMilliseconds = 86_400_000
+        XCTAssertNil(fullJitter.delay(afterAttempt: 1, error: error))
     }
 
     // MARK: through the client

@@ -28,6 +28,8 @@ public struct SecretRedactor: Sendable {
     /// lower-case hex, form-encoded, and JSON-escaped (`\/`).
     static func spellings(of secret: String) -> [String] {
         var out: Set<String> = [secret, PercentEncoding.formEncode(secret), secret.replacingOccurrences(of: "/", with: "\\/")]
+        // Foundation's encoding of everything but letters and digits (`-` as %2D, `~` as %7E).
+        if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { out.insert(encoded) }
         var level = secret
         for _ in 0..<3 {
             level = PercentEncoding.encode(level)

@@ -12,8 +12,11 @@ public struct RetryPolicy: Sendable {
     public var maxAttempts: Int
     /// The backoff ceiling of the first retry, in seconds.
     public var baseDelay: TimeInterval
-    /// The largest wait between attempts, in seconds (also caps `x-acs-retry-after`).
+    /// The largest backoff between attempts, in seconds (a server's `x-acs-retry-after` may ask for more).
     public var maxDelay: TimeInterval
+    /// The longest `x-acs-retry-after` waited for, in seconds; a server asking for more gets its error
+    /// returned at once instead of a call that hangs (a buggy proxy could ask for a day).
+    public static let maxRetryAfter: TimeInterval = 60
     /// Where jitter comes from.
     public var random: RandomSource
     /// How waiting is done.
@@ -61,14 +64,15 @@ public struct RetryPolicy: Sendable {
     ///
     /// Gives up when attempts are exhausted or the error is not retryable (`RetryClassification`).
     /// A server-sent `x-acs-retry-after` is the least wait, even beyond `maxDelay` (coming back sooner would
-    /// only be throttled again); the jittered backoff is added on top, up to `maxDelay`, so that callers
-    /// throttled together do not all come back at the same instant.
+    /// only be throttled again), up to `maxRetryAfter` (beyond it, give up); the jittered backoff is added on
+    /// top, so that callers throttled together do not all come back at the same instant.
     public func delay(afterAttempt attempt: Int, error: any Error) -> TimeInterval? {
         guard attempt < maxAttempts, RetryClassification.isRetryable(error) else { return nil }
         let jitter = backoff(retry: attempt)
         if let service = error as? ECSServiceError, let milliseconds = service.retryAfterMilliseconds {
-            let least = min(max(0, Double(milliseconds) / 1000), 86_400)
-            return least + min(jitter, max(0, maxDelay - least))
+            let least = max(0, Double(milliseconds) / 1000)
+            guard least <= Self.maxRetryAfter else { return nil }
+            return least + jitter
         }
         return jitter
     }
