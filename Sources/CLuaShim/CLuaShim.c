@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define HOSTBOX_META "cluashim.hostbox"
@@ -218,7 +219,19 @@ void cluashim_push_last_traceback(lua_State *L) {
 
 /* --- interrupts and budgets ----------------------------------------------------------------- */
 
-void cluashim_request_interrupt(void) { atomic_store(&interrupt_flag, 1); }
+/* When the pending interrupt was requested (monotonic milliseconds). */
+static atomic_llong interrupt_since_ms = 0;
+
+static long long monotonic_ms(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);  /* async-signal-safe */
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+void cluashim_request_interrupt(void) {
+    atomic_store(&interrupt_since_ms, monotonic_ms());
+    atomic_store(&interrupt_flag, 1);
+}
 void cluashim_clear_interrupt(void) { atomic_store(&interrupt_flag, 0); }
 int cluashim_interrupt_requested(void) { return atomic_load(&interrupt_flag); }
 
@@ -257,12 +270,17 @@ void cluashim_set_instruction_budget(lua_State *L, long long limit) {
     info_of(L)->budget = limit > 0 ? limit : -1;
 }
 
-/* The first SIGINT sets the flag; a second one while the first is still pending means the program is stuck
-   where the flag is never looked at (a C function such as string.find, a __tostring or message handler
-   running with hooks off): leave at once, as the shell would on SIGINT without a handler. */
+/* The first SIGINT sets the flag; another one while the first has been pending for a second or more means
+   the program is stuck where the flag is never looked at (a C function such as string.find, a __tostring
+   or message handler running with hooks off): leave at once, as the shell would on SIGINT without a
+   handler. A quick double tap while the first is being served (a wait polls every 50 ms) does nothing. */
 static void on_sigint(int sig) {
     (void)sig;
-    if (atomic_exchange(&interrupt_flag, 1)) {
+    if (!atomic_exchange(&interrupt_flag, 1)) {
+        atomic_store(&interrupt_since_ms, monotonic_ms());
+        return;
+    }
+    if (monotonic_ms() - atomic_load(&interrupt_since_ms) >= 1000) {
         static const char message[] = "\necsh: interrupted again: exiting\n";
         ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
         (void)ignored;

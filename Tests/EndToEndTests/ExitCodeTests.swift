@@ -119,7 +119,8 @@ final class ExitCodeTests: XCTestCase {
     }
 
     /// Stuck where the interrupt flag is never looked at (a long C call; a __tostring running with hooks off):
-    /// the first SIGINT cannot stop it, a second one ends the process with 130.
+    /// the first SIGINT cannot stop it; another one a second or more later ends the process with 130, while
+    /// one right after the first (a double tap) does not.
     func testSecondSIGINTEndsAProcessStuckInC() throws {
         let stuck = [
             "print('looping') io.stdout:flush() string.rep('a', 1e8):find('.-.-.-.-.-.-.-.-.-b')",
@@ -130,7 +131,11 @@ final class ExitCodeTests: XCTestCase {
             XCTAssertTrue(process.waitForStdout(containing: "looping"), "never started: \(process.stderr)")
             Thread.sleep(forTimeInterval: 0.3)
             process.send(signal: SIGINT)
+            Thread.sleep(forTimeInterval: 0.1)
+            process.send(signal: SIGINT)
             Thread.sleep(forTimeInterval: 0.3)
+            XCTAssertTrue(process.isRunning, "\(chunk): a double tap ended it")
+            Thread.sleep(forTimeInterval: 0.8)
             process.send(signal: SIGINT)
             let result = process.wait(timeout: 10)
             XCTAssertFalse(result.signaled, "\(chunk): \(result)")
