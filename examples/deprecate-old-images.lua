@@ -18,7 +18,7 @@ local days = math.tointeger(tonumber(arg[2] or "30"))
 local keep = math.tointeger(tonumber(arg[3] or "2"))
 local valid, err = ecs.validate.image_family(family)
 if not valid then usage(tostring(err)) end
-if not days or days < 0 then usage("DAYS must be a whole number of days, 0 or more") end
+if not days or days < 0 or days > 36500 then usage("DAYS must be a whole number of days, from 0 to 36500") end
 if not keep or keep < 0 then usage("KEEP must be a whole number of images, 0 or more") end
 local dry = ecs.config().dry_run
 
@@ -46,7 +46,7 @@ local function shared_accounts(image_id)
     local r = ecs.describe_image_share_permission{ ImageId = image_id, PageSize = 100, PageNumber = page }
     for _, a in ipairs(r.Accounts) do accounts[#accounts + 1] = a.AliyunId end
     page = page + 1
-  until #r.Accounts < 100 or #accounts >= r.TotalCount
+  until #r.Accounts < 100 or #accounts >= (r.TotalCount or #accounts)
   return accounts
 end
 
@@ -78,13 +78,15 @@ for i, r in ipairs(results) do
     outcome = accounts > 0 and ("%s (unshared from %d)"):format(verb, accounts) or verb
   else
     failed = failed + 1
-    outcome = "failed: " .. r.err.code .. (accounts > 0 and (" (after unsharing from %d)"):format(accounts) or "")
+    local code = type(r.err) == "table" and r.err.code or tostring(r.err)  -- an ECS error, or any other
+    outcome = "failed: " .. code .. (accounts > 0 and (" (after unsharing from %d)"):format(accounts) or "")
   end
   rows[#rows + 1] = { ImageId = img.ImageId, ImageName = img.ImageName, CreationTime = img.CreationTime, Result = outcome }
 end
 if #rows > 0 then ecs.table(rows, { "ImageId", "ImageName", "CreationTime", "Result" }) end
 if dry then
-  print(("dry run, nothing changed: would deprecate %d, unshare %d, keep %d"):format(deprecated, unshared, #family_images - #doomed))
+  print(("dry run, nothing changed: would deprecate %d, unshare %d, keep %d; failed %d")
+    :format(deprecated, unshared, #family_images - #doomed, failed))
 else
   print(("deprecated %d, unshared %d, failed %d, kept %d"):format(deprecated, unshared, failed, #family_images - #doomed))
 end

@@ -29,6 +29,7 @@ local listed, err = pcall(function()
     end
   end
 end)
+if not listed and type(err) ~= "table" then error(err, 0) end  -- not an ECS error (Ctrl-C, a bug): as it is
 if not listed then  -- e.g. InvalidRegionId.NotFound: say so plainly, without a traceback
   io.stderr:write("imds-v2-migration.lua: cannot list the images: " .. tostring(err) .. "\n")
   os.exit(1)

@@ -37,6 +37,7 @@ print(("%s %d images from %s to %s"):format(dry and "would move" or "moving", #m
 local moved, refused, stopped = {}, {}, nil
 for i, img in ipairs(members) do
   local ok, e = pcall(ecs.modify_image_attribute, { ImageId = img.ImageId, ImageFamily = to })
+  if not ok and type(e) ~= "table" then error(e, 0) end  -- not an ECS error (Ctrl-C, a bug): stop here
   if ok then
     moved[#moved + 1] = { ImageId = img.ImageId, ImageName = img.ImageName, Status = img.Status }
   elseif e.code == "ImageQuotaFull.ImageFamily" or e.code == "ImageFamilyQuotaFull" then
