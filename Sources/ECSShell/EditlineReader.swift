@@ -48,15 +48,19 @@ public final class EditlineReader: LineReader {
 /// was not a character, and was dropped). A SIGINT during the read ends the line as if at end of input.
 private let editlineGetc: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
     guard let lead = readInputByte() else { return -1 }
-    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-    guard length > 1 else { return Int32(lead) }
+    if lead < 0x80 { return Int32(lead) }
+    // A byte that cannot start a sequence (a stray continuation byte, C0, C1, F5...FF) is U+FFFD.
+    guard (0xC2...0xF4).contains(lead) else { return 0xFFFD }
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
     var scalar = UInt32(lead) & (0xFF >> (length + 1))
     for _ in 1..<length {
         guard let next = readInputByte() else { return -1 }
         guard next & 0xC0 == 0x80 else { return 0xFFFD }
         scalar = scalar << 6 | UInt32(next & 0x3F)
     }
-    return Unicode.Scalar(scalar) != nil ? Int32(scalar) : 0xFFFD
+    // Overlong forms (E0 80..9F, F0 80..8F) and surrogates decode to what a shorter form or no character is.
+    let shortest: UInt32 = length == 3 ? 0x800 : length == 4 ? 0x10000 : 0x80
+    return scalar >= shortest && Unicode.Scalar(scalar) != nil ? Int32(scalar) : 0xFFFD
 }
 
 /// One byte of standard input; nil at its end, on an error, or when Ctrl-C is pending.

@@ -55,7 +55,7 @@ enum Sandbox {
           local searchpath, format = package.searchpath, string.format
           package.searchers[2] = function(name)
             local path, err = searchpath(name, package.path)
-            if not path then return "\\n\\t" .. err end
+            if not path then return err end  -- require adds the "\\n\\t" before each searcher's message
             local chunk, lerr = loadtext(path)
             if not chunk then error(format("error loading module '%s' from file '%s':\\n\\t%s", name, path, lerr), 0) end
             return chunk, path
