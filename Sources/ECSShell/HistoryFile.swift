@@ -22,14 +22,16 @@ public struct HistoryFile {
     public init(path: String, secrets: @escaping () -> [String]) {
         self.path = path
         self.secrets = secrets
-        entries = Self.read(path)
+        entries = Self.read(path) ?? []
     }
 
-    /// The entries stored at `path` (the newest `maximumEntries`); none when there is no file.
-    private static func read(_ path: String) -> [String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        let all = text.split(separator: "\n", omittingEmptySubsequences: true).map { HistoryFile.unescape(String($0)) }
-        return Array(all.suffix(maximumEntries))
+    /// The entries stored at `path` (the newest `maximumEntries`): none when there is no file, nil when there
+    /// is one that cannot be read (then it must not be rewritten). Bytes that are not UTF-8 read as U+FFFD.
+    private static func read(_ path: String) -> [String]? {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let all = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        return all.suffix(maximumEntries).map { HistoryFile.unescape(String($0)) }
     }
 
     /// Whether an entry may be stored (it holds no secret and is not blank).
@@ -42,13 +44,15 @@ public struct HistoryFile {
     /// (each rewrote the file from its own list, and the last to write won).
     @discardableResult
     public mutating func append(_ entry: String) -> Bool {
-        guard accepts(entry) else { return false }
-        entries = Self.read(path)
+        guard accepts(entry), let stored = Self.read(path) else { return false }
+        entries = stored
         if entries.last != entry { entries.append(entry) }
         if entries.count > HistoryFile.maximumEntries { entries.removeFirst(entries.count - HistoryFile.maximumEntries) }
         let text = entries.map(HistoryFile.escape).joined(separator: "\n") + "\n"
-        let created = FileManager.default.createFile(atPath: path + ".tmp", contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        if created { _ = rename(path + ".tmp", path) }
+        // A temporary file of this process only: two sessions never write into the same one.
+        let temporary = path + ".tmp.\(getpid())"
+        let created = FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        if created { _ = rename(temporary, path) }
         return created
     }
 

@@ -40,6 +40,15 @@ final class HistoryFileTests: XCTestCase {
         XCTAssertEqual(a.entries, ["a_one = 1", "b_one = 1", "a_two = 2"])
     }
 
+    /// A history that is not UTF-8 keeps its lines (bad bytes as U+FFFD) instead of being wiped by the next append.
+    func testAFileThatIsNotUTF8IsKept() throws {
+        let path = try tempPath()
+        try Data("old = 1\nbad = '\u{FF}'\n".utf8 + [0xFF, 0x0A]).write(to: URL(fileURLWithPath: path))
+        var h = HistoryFile(path: path)
+        XCTAssertTrue(h.append("new = 2"))
+        XCTAssertEqual(HistoryFile(path: path).entries, ["old = 1", "bad = 'ÿ'", "\u{FFFD}", "new = 2"])
+    }
+
     func testSizeIsBounded() throws {
         let path = try tempPath()
         var h = HistoryFile(path: path)
