@@ -78,7 +78,8 @@ public final class ECSContext {
             retiredTransports.append(transport)
             transport = Self.makeTransport(new)
         }
-        earlierSecrets.formUnion(Self.secrets(of: configuration))
+        // Only a new profile can bring new secrets (reading the credential files at every ecs.config is not needed).
+        if profile != self.profile { earlierSecrets.formUnion(Self.secrets(of: configuration)) }
         let limiter = new.rate == configuration.rate ? client.limiter : nil
         self.profile = profile
         configuration = new

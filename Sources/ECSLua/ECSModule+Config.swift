@@ -8,14 +8,6 @@ extension ECSModule {
     static let configKeys = ["region", "profile", "endpoint", "retries", "timeout", "rate", "signature", "dry_run"]
 
     /// `ecs.config{...}` sets settings and returns the effective ones; `ecs.config()` only returns them.
-    /// The `region_id` of a profile of the aliyun CLI's config.json, if it has one.
-    static func profileRegion(_ profile: String) -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let config = AliyunCLIConfigProvider(path: home + "/.aliyun/config.json", profile: profile, environment: environment)
-        return (try? config.region()) ?? nil
-    }
-
     static func config(context: ECSContext) -> LuaHostFunction {
         { call in
             let location = call.location()
@@ -89,7 +81,9 @@ extension ECSModule {
                     }
                 }
                 // A profile brings its region, as --profile does, unless this call names one.
-                if let profile, profile != context.profile, !regionGiven, let region = profileRegion(profile) {
+                if let profile, profile != context.profile, !regionGiven,
+                    let region = AliyunCLIConfigProvider.region(ofProfile: profile, environment: ProcessInfo.processInfo.environment)
+                {
                     new.region = region
                 }
                 context.reconfigure(new, profile: profile)

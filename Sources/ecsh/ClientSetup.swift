@@ -31,9 +31,7 @@ struct ClientSetup {
         } else {
             credentials = CredentialsChain.default(profile: options.profile, environment: environment, warn: warn)
             if region == nil {
-                let home = environment["HOME"] ?? NSHomeDirectory()
-                let config = AliyunCLIConfigProvider(path: home + "/.aliyun/config.json", profile: options.profile, environment: environment)
-                region = (try? config.region()) ?? nil
+                region = AliyunCLIConfigProvider.region(ofProfile: options.profile, environment: environment)
             }
         }
         let rate: RateLimit?

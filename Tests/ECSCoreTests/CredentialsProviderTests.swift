@@ -231,6 +231,16 @@ final class CredentialsProviderTests: XCTestCase {
         XCTAssertEqual(quiet.messages, [])
     }
 
+    /// A profile's region, for --profile and ecs.config{ profile = ... } alike; a malformed one is ignored.
+    func testRegionOfAProfile() throws {
+        try write(".aliyun/config.json", cliConfig.replacingOccurrences(of: #""region_id": """#, with: #""region_id": "CN_Bad""#))
+        let environment = ["HOME": home.path]
+        XCTAssertEqual(AliyunCLIConfigProvider.region(ofProfile: nil, environment: environment), "cn-beijing", "current: work")
+        XCTAssertEqual(AliyunCLIConfigProvider.region(ofProfile: "default", environment: environment), "cn-hangzhou")
+        XCTAssertNil(AliyunCLIConfigProvider.region(ofProfile: "sts", environment: environment), "CN_Bad is not a region id")
+        XCTAssertNil(AliyunCLIConfigProvider.region(ofProfile: "ghost", environment: environment))
+    }
+
     /// A reader that gives no warning sink (the region lookup, the history's secret list) does not use up
     /// the once-per-file warning: the next reader with a sink still gets it.
     func testASilentReaderDoesNotUseUpTheWarning() throws {

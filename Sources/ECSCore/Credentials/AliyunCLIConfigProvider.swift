@@ -1,3 +1,4 @@
+import ECSValidation
 import Foundation
 
 /// Credentials from the aliyun CLI's `~/.aliyun/config.json` (profiles in mode `AK` or `StsToken`).
@@ -49,6 +50,15 @@ public struct AliyunCLIConfigProvider: CredentialsProvider {
     public func region() throws -> String? {
         let region = try selectedProfile().entry.regionId
         return region?.isEmpty == false ? region : nil
+    }
+
+    /// The well-formed `region_id` of a profile (nil: the selected one) of `$HOME/.aliyun/config.json`; nil
+    /// when there is none, or when it is not a region id (a file's typo must not become the client's region).
+    public static func region(ofProfile profile: String?, environment: [String: String]) -> String? {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let config = AliyunCLIConfigProvider(path: home + "/.aliyun/config.json", profile: profile, environment: environment)
+        guard let region = (try? config.region()) ?? nil, ImageRules.regionId(region) == nil else { return nil }
+        return region
     }
 
     private func credentials(_ entry: Profile, source: String, token: Secret?) throws -> Credentials {
