@@ -12,13 +12,7 @@ extension ECSModule {
     static func image(context: ECSContext, level: Int32 = 1) -> LuaHostFunction {
         { call in
             let location = call.location(level: level)
-            func exact(_ index: Int32, _ parameter: String) throws -> String? {
-                do { return try call.exactString(at: index) } catch let invalid as InvalidUTF8 {
-                    throw ECSLuaError(
-                        ParameterRules.notUTF8(parameter: parameter, where: invalid.description), action: "DescribeImages", location: location)
-                }
-            }
-            guard let id = try exact(1, "ImageId") else {
+            guard let id = try call.parameterString(at: 1, parameter: "ImageId", action: "DescribeImages", location: location) else {
                 throw ECSLuaError.badArgument(position: 1, function: "image", expected: "string", got: call.typeName(at: 1), location: location)
             }
             if id.isEmpty {
@@ -26,7 +20,7 @@ extension ECSModule {
             }
             var parameters: [String: ParameterValue] = ["ImageId": .string(id), "Status": .string(allStatuses)]
             if !call.isNil(at: 2) {
-                guard let region = try exact(2, "RegionId") else {
+                guard let region = try call.parameterString(at: 2, parameter: "RegionId", action: "DescribeImages", location: location) else {
                     throw ECSLuaError.badArgument(position: 2, function: "image", expected: "string", got: call.typeName(at: 2), location: location)
                 }
                 parameters["RegionId"] = .string(region)

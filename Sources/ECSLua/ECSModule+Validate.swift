@@ -20,8 +20,8 @@ extension ECSModule {
         for (name, parameter, rule) in valueRules {
             call.pushFunction { c in
                 let value: String?
-                do { value = try c.exactString(at: 1) } catch let invalid as InvalidUTF8 {
-                    return verdict(c, ECSLuaError(ParameterRules.notUTF8(parameter: parameter, where: invalid.description), action: nil, location: c.location()))
+                do { value = try c.parameterString(at: 1, parameter: parameter, action: nil, location: c.location()) } catch let error as ECSLuaError {
+                    return verdict(c, error)
                 }
                 guard let value else {
                     throw ECSLuaError.badArgument(position: 1, function: name, expected: "string", got: c.typeName(at: 1), location: c.location())

@@ -39,8 +39,7 @@ struct ParameterReader {
     private func readValue(at index: Int32, type: ParameterType, name: String) throws -> ParameterValue {
         switch type {
         case .string:
-            let text: String?
-            do { text = try call.exactString(at: index) } catch let invalid as InvalidUTF8 { throw notUTF8(name, invalid) }
+            let text = try call.parameterString(at: index, parameter: Self.wireName(name), shownAs: name, action: schema.action, location: location)
             guard let s = text else { throw wrongType(name, type, at: index) }
             if s.isEmpty { throw empty(name) }
             return .string(s)
@@ -95,11 +94,6 @@ struct ParameterReader {
     /// An empty string, which the Lua API refuses with the code the server gives for a malformed value.
     private func empty(_ name: String) -> ECSLuaError {
         refusal(ParameterRules.emptyValue(parameter: Self.wireName(name)), name)
-    }
-
-    /// A string that is not UTF-8: refused like an empty one, rather than sent with U+FFFD in place of its bytes.
-    private func notUTF8(_ name: String, _ invalid: InvalidUTF8) -> ECSLuaError {
-        refusal(ParameterRules.notUTF8(parameter: Self.wireName(name), where: invalid.description), name)
     }
 
     /// `Tag[2].Key` as the wire spells it, `Tag.2.Key`, so a rule finds the parameter's own code.
