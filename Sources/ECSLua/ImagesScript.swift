@@ -6,23 +6,24 @@ enum ImagesScript {
     /// The chunk; it returns the `images` function.
     static let source = """
         local prim = ...
-        local pcall, error = pcall, error
+        local pcall, error, running, status = pcall, error, coroutine.running, coroutine.status
         return function(params)
           local pager = prim.open(params)
           local page, i, n = nil, 0, 0
-          local fetching = false
+          local fetching = nil  -- the coroutine fetching the next page, while it does
           return function()
             if i < n then
               i = i + 1
               return page[i]
             end
             -- Called again while a page is on its way (from another coroutine of ecs.parallel): going on would
-            -- fetch that page twice and hand out its images twice. Refuse instead.
-            if fetching then prim.busy() end
+            -- fetch that page twice and hand out its images twice. Refuse instead; a fetcher closed by an
+            -- interruption is dead, and the page it never got is fetched again.
+            if fetching and status(fetching) ~= "dead" then prim.busy() end
             if prim.exhausted(pager) then return nil end
-            fetching = true
+            fetching = running()
             local ok, result = pcall(prim.fetch, pager)
-            fetching = false
+            fetching = nil
             if not ok then error(result, 0) end
             page = result
             i, n = 1, #page

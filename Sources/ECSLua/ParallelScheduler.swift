@@ -66,6 +66,9 @@ final class ParallelScheduler {
     func run() throws {
         defer {
             for task in tasks.values { task.cancel() }
+            // Coroutines an interruption left suspended are closed: whatever waits on them (an ecs.images
+            // iterator whose page one was fetching) sees them dead instead of busy for ever.
+            for slot in slots.values { slot.thread.close() }
             progress?.finish()
             context.flushDryRunText()
         }

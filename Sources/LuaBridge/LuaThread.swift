@@ -32,6 +32,14 @@ public final class LuaThread {
         luaL_unref(state.L, CLUA_REGISTRYINDEX, reference)
     }
 
+    /// Closes a coroutine left suspended, so that Lua sees it as dead (its pending to-be-closed variables
+    /// run, protected: an error there stays inside Lua).
+    public func close() {
+        guard !isFinished else { return }
+        _ = lua_resetthread(thread)
+        isFinished = true
+    }
+
     /// The call context of the coroutine's own stack.
     public var stack: LuaCall { LuaCall(thread) }
 

@@ -93,6 +93,19 @@ final class RequestInterruptTests: ECSLuaTestCase {
         LuaInterrupt.clear()
     }
 
+    /// An ecs.images iterator whose page was being fetched by a coroutine of an interrupted ecs.parallel
+    /// is usable afterwards: the coroutine is closed, and the page is fetched again (it stayed "busy").
+    func testAnIteratorIsUsableAfterItsFetcherWasInterrupted() throws {
+        try lua.run("it = ecs.images{ ImageOwnerAlias = 'self', PageSize = 5 }")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { LuaInterrupt.request() }
+        let error = luaError("ecs.parallel({ 1 }, function() return it().ImageId end)")
+        XCTAssertEqual(error?.message.hasSuffix("interrupted!"), true, "\(String(describing: error))")
+        LuaInterrupt.clear()
+        lua.clearOutput()
+        XCTAssertEqual(try value("return type(it().ImageId)"), "string")
+        XCTAssertEqual(lua.transport.actions, ["DescribeImages", "DescribeImages"], "the page was asked for again")
+    }
+
     /// A change interrupted on its way may have been applied: the user is told so, as ecs.parallel does.
     func testCtrlCDuringAChangeSaysItsOutcomeIsUnknown() throws {
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { LuaInterrupt.request() }
