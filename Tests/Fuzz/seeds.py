@@ -103,6 +103,9 @@ for name, ex in vectors["response_examples"].items():
         write("Wire", "response-" + name, f"{ex['http_status']}\n" + json.dumps(ex["body"]))
 write("Wire", "response-nested-error", '400\n{"Error":{"Code":"Throttling.User","Message":"slow down"},"requestId":"r-1"}')
 write("Wire", "response-html", "502\n<html><body>Bad Gateway</body></html>")
+write("Wire", "response-xml-error", '403\n<?xml version="1.0" encoding="UTF-8"?>\n<Error><RequestId>R-1</RequestId>'
+      '<Code>Forbidden.RAM</Code><Message>a &amp; b &lt;c&gt; &#x4E2D; &bad; &</Message>'
+      '<AccessDeniedDetail><PolicyType>x</PolicyType></AccessDeniedDetail></Error>')
 # A repeated key whose second value has an invalid escape: JSONDecoder never decodes that value, so it
 # accepts the body; JSONReader refuses it (a differential the harness must not report).
 write("Wire", "response-shadowed-bad-escape", '400\n{"Code":"A","Message":"m","Code":"\\q"}')
