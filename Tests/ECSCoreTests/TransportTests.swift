@@ -4,6 +4,15 @@ import XCTest
 @testable import ECSCore
 
 final class TransportTests: XCTestCase {
+    /// A client of `server` whose retries wait the full jitter ceiling, recorded instead of slept.
+    private func retryingClient(_ server: LoopbackHTTPServer, maxAttempts: Int = 4) -> (ECSClient, SleepRecorder) {
+        let sleeps = SleepRecorder()
+        let configuration = ClientConfiguration(
+            credentials: Markers.credentials, endpoint: server.url,
+            retry: RetryPolicy(maxAttempts: maxAttempts, random: { $0.upperBound }, sleeper: sleeps.sleeper), rate: nil)
+        return (ECSClient(configuration: configuration), sleeps)
+    }
+
     func testRealTransportRoundTripOnLoopback() async throws {
         let server = try LoopbackHTTPServer { _, _ in
             .respond(status: 200, headers: [("Content-Type", "application/json"), ("X-Echo", "yes")], body: #"{"RequestId":"L1"}"#)
@@ -79,11 +88,7 @@ final class TransportTests: XCTestCase {
                 : .respond(status: 200, headers: [], body: #"{"RequestId":"OK-2","Images":{"Image":[{"ImageId":"m-1","Size":"40"}]},"TotalCount":1}"#)
         }
         defer { server.stop() }
-        let sleeps = SleepRecorder()
-        let configuration = ClientConfiguration(
-            credentials: Markers.credentials, endpoint: server.url,
-            retry: RetryPolicy(random: { $0.upperBound }, sleeper: sleeps.sleeper), rate: nil)
-        let client = ECSClient(configuration: configuration)
+        let (client, sleeps) = retryingClient(server)
         let page = try await client.describeImages(.init(imageId: "m-1"))
         await client.shutdown()
         XCTAssertEqual(page.requestId, "OK-2")
@@ -113,11 +118,7 @@ final class TransportTests: XCTestCase {
             }
         }
         defer { server.stop() }
-        let sleeps = SleepRecorder()
-        let configuration = ClientConfiguration(
-            credentials: Markers.credentials, endpoint: server.url,
-            retry: RetryPolicy(maxAttempts: 5, random: { $0.upperBound }, sleeper: sleeps.sleeper), rate: nil)
-        let client = ECSClient(configuration: configuration)
+        let (client, sleeps) = retryingClient(server, maxAttempts: 5)
         let response = try await client.modifyImageAttribute(.init(imageId: "m-1", description: "retried"))
         await client.shutdown()
         XCTAssertEqual(response.requestId, "OK-5")
@@ -137,11 +138,7 @@ final class TransportTests: XCTestCase {
                 .respond(status: status, headers: [], body: #"{"Code":"\#(code)","Message":"no"}"#)
             }
             defer { server.stop() }
-            let sleeps = SleepRecorder()
-            let configuration = ClientConfiguration(
-                credentials: Markers.credentials, endpoint: server.url,
-                retry: RetryPolicy(random: { $0.upperBound }, sleeper: sleeps.sleeper), rate: nil)
-            let client = ECSClient(configuration: configuration)
+            let (client, sleeps) = retryingClient(server)
             do {
                 _ = try await client.deleteImage(.init(imageId: "m-1"))
                 XCTFail("expected \(code)")
