@@ -49,14 +49,36 @@ public final class Completer {
             .sorted()
     }
 
-    /// The dotted name of the call whose parameter table is open at the end of `line`, if any.
+    /// The dotted name of the call whose parameter table is open at the end of `line`, if any: `f` for
+    /// `f{ ` or `f({ `, `f.Field` for a table nested in it (`f{ Field = { `), `f.Action` for
+    /// `f("Action", { ` (ecs.call's parameters are the action's).
     static func enclosingCall(_ line: String) -> String? {
         guard let brace = line.lastIndex(of: "{"), !line[brace...].contains("}") else { return nil }
         var name = line[..<brace]
         while name.last == " " || name.last == "(" { name.removeLast() }
+        if name.last == "=" {
+            name.removeLast()
+            while name.last == " " { name.removeLast() }
+            let field = String(name.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
+            guard !field.isEmpty, let outer = enclosingCall(String(name.dropLast(field.count))) else { return nil }
+            return outer + "." + field
+        }
+        var action = ""
+        if name.last == "," {
+            name.removeLast()
+            while name.last == " " { name.removeLast() }
+            guard let quote = name.last, quote == "\"" || quote == "'" else { return nil }
+            name.removeLast()
+            action = String(name.reversed().prefix { $0.isLetter || $0.isNumber }.reversed())
+            name.removeLast(action.count)
+            guard !action.isEmpty, name.last == quote else { return nil }
+            name.removeLast()
+            while name.last == " " || name.last == "(" { name.removeLast() }
+        }
         let callee = name.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         let text = String(callee.reversed())
-        return text.isEmpty ? nil : text
+        guard !text.isEmpty else { return nil }
+        return action.isEmpty ? text : text + "." + action
     }
 
     /// The text typed so far inside a `'...'` or `"..."` literal left open at the end of `line`, if any.

@@ -262,6 +262,11 @@ final class FunctionShapeTests: ECSLuaTestCase {
         XCTAssertTrue(names.filter { $0.hasPrefix("Im") } == ["ImageFamily", "ImageId", "ImageName"])
         XCTAssertEqual(ECSParameterNames.names(forFunction: "ecs.modify_image_attribute"), names)
         XCTAssertTrue(ECSParameterNames.names(forFunction: "images").contains("PageSize"))
+        XCTAssertEqual(ECSParameterNames.names(forFunction: "ecs.modify_image_attribute.Features"), ["ImdsSupport", "NvmeSupport"])
+        XCTAssertEqual(ECSParameterNames.names(forFunction: "ecs.call.ModifyImageAttribute"), names)
+        XCTAssertEqual(ECSParameterNames.names(forFunction: "ecs.call.ModifyImageAttribute.Features"), ["ImdsSupport", "NvmeSupport"])
+        XCTAssertEqual(ECSParameterNames.names(forFunction: "ecs.call.NoSuchAction"), [])
+        XCTAssertEqual(ECSParameterNames.names(forFunction: "ecs.modify_image_attribute.ImageId"), [], "not a table")
         XCTAssertTrue(ECSParameterNames.names(forFunction: "wait_image").contains("condition"))
         XCTAssertEqual(ECSParameterNames.names(forFunction: "nothing"), [])
     }

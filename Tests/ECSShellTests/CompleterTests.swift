@@ -46,5 +46,12 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(Completer.enclosingCall("x = ecs.describe_images({ Status = 'A', "), "ecs.describe_images")
         XCTAssertNil(Completer.enclosingCall("t = {1} "))
         XCTAssertNil(Completer.enclosingCall("print("))
+        // A table nested in the call's table, and ecs.call's table, which takes its action's parameters.
+        XCTAssertEqual(Completer.enclosingCall("ecs.modify_image_attribute{ ImageId = 'm-1', Features = { "), "ecs.modify_image_attribute.Features")
+        XCTAssertEqual(Completer.enclosingCall(#"ecs.call("ModifyImageAttribute", { "#), "ecs.call.ModifyImageAttribute")
+        XCTAssertEqual(Completer.enclosingCall("ecs.call( 'DescribeImages' ,{ "), "ecs.call.DescribeImages")
+        XCTAssertEqual(Completer.enclosingCall(#"ecs.call("ModifyImageAttribute", { Features = { "#), "ecs.call.ModifyImageAttribute.Features")
+        XCTAssertNil(Completer.enclosingCall("t = { "), "a plain table is no call")
+        XCTAssertNil(Completer.enclosingCall(#"f("a b", { "#))
     }
 }

@@ -92,7 +92,11 @@ final class REPLTests: XCTestCase {
             .send("\t"), .sleep(0.3), .send(" = 'x' }\r"), .expect("false\t"), .expect("InvalidImageName.Malformed"),
             .expect("ecsh [cn-hangzhou]> "), .send("ecs.modify_image_attribute{ Im"), .send("\t"), .sleep(0.2), .send("\t"),
             .expect("ImageFamily"), .expect("ImageId"), .expect("ImageName"),
-            .send(ctrlC), .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
+            .send(ctrlC), .expect("ecsh [cn-hangzhou]> "),
+            // Inside a nested table: Features' own fields.
+            .send("ecs.validate.modify_image_attribute{ ImageId = 'm-1', Features = { Imd"), .send("\t"), .sleep(0.3),
+            .send(" = 'v9' } }\r"), .expect("InvalidParameter.FeaturesImdsSupport"),
+            .expect("ecsh [cn-hangzhou]> "), .send(ctrlD), .exit,
         ])
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
     }
