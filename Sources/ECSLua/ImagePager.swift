@@ -11,12 +11,15 @@ final class ImagePager {
     private(set) var nextPage: Int64
     /// True once the last page has been read.
     private(set) var exhausted = false
+    /// The position in the whole list of the last image read (the pages before `firstPage` included).
+    private var listed: Int64
 
     /// A pager starting at `firstPage`.
     init(parameters: [String: ParameterValue], pageSize: Int64, firstPage: Int64) {
         self.parameters = parameters
         self.pageSize = pageSize
         self.nextPage = firstPage
+        listed = (firstPage - 1) * pageSize
     }
 
     /// The parameters of the next page's request.
@@ -30,8 +33,8 @@ final class ImagePager {
     /// Books a DescribeImages answer of `count` images (of `total`, when the answer says) and decides
     /// whether more pages follow.
     func accept(count: Int, total: Int64?) {
-        let seen = nextPage * pageSize
-        if count < Int(pageSize) || (total.map { seen >= $0 } ?? false) { exhausted = true }
+        listed += Int64(count)
+        exhausted = ImagePaginator.isLastPage(count: count, pageSize: Int(pageSize), listedThrough: listed, total: total)
         nextPage += 1
     }
 }

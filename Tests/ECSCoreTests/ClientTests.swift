@@ -291,6 +291,27 @@ final class ClientTests: XCTestCase {
         XCTAssertEqual(harness.transport.count, 4)
     }
 
+    /// A server that pages by fewer than asked (2 of the 100 asked for): TotalCount, not the short page,
+    /// says when the listing ends (the paginator stopped after the first page, dropping the rest).
+    func testPaginatorFollowsTotalCountPastShortPages() async throws {
+        let all = (1...5).map { "m-\($0)" }
+        let harness = ClientHarness(FakeTransport(fallback: { request in
+            let number = Int(WireQuery.parse(request.url.query ?? "")["PageNumber"] ?? "1")!
+            let slice = all.dropFirst((number - 1) * 2).prefix(2)
+            return .json(200, ["RequestId": "R", "TotalCount": 5, "Images": ["Image": .array(slice.map { ["ImageId": .string($0)] })]])
+        }))
+        var seen: [String] = []
+        for try await image in harness.client.images(.init(pageSize: 100)) { seen.append(image.imageId ?? "") }
+        XCTAssertEqual(seen, all)
+        XCTAssertEqual(harness.transport.count, 3)
+        // Without TotalCount a short page is the last; an empty page always is.
+        XCTAssertTrue(ImagePaginator.isLastPage(count: 2, pageSize: 100, listedThrough: 2, total: nil))
+        XCTAssertFalse(ImagePaginator.isLastPage(count: 100, pageSize: 100, listedThrough: 100, total: nil))
+        XCTAssertTrue(ImagePaginator.isLastPage(count: 0, pageSize: 100, listedThrough: 40, total: 90))
+        XCTAssertFalse(ImagePaginator.isLastPage(count: 2, pageSize: 100, listedThrough: 4, total: 5))
+        XCTAssertTrue(ImagePaginator.isLastPage(count: 1, pageSize: 100, listedThrough: 5, total: 5))
+    }
+
     func testPaginatorStopsOnEmptyPage() async throws {
         let harness = ClientHarness(FakeTransport(fallback: { _ in .json(200, ["RequestId": "R", "TotalCount": 0]) }))
         var count = 0

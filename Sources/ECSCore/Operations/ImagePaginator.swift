@@ -14,13 +14,25 @@ public struct ImagePaginator: AsyncSequence, Sendable {
         self.request = request
     }
 
-    /// Fetches pages lazily; stops after a short or empty page or once `TotalCount` images were seen.
+    /// Whether a listing has ended after a page of `count` images, `listedThrough` being the position of its
+    /// last image in the whole list: an empty page ends it; otherwise the answer's `TotalCount` decides
+    /// when it has one (a short page before the end, from a server that pages by fewer than asked, is not
+    /// the end), and without one a page shorter than `pageSize` is the last.
+    public static func isLastPage(count: Int, pageSize: Int, listedThrough: Int64, total: Int64?) -> Bool {
+        if count == 0 { return true }
+        if let total { return listedThrough >= total }
+        return count < pageSize
+    }
+
+    /// Fetches pages lazily; stops as `isLastPage` says.
     public struct AsyncIterator: AsyncIteratorProtocol {
         private let client: ECSClient
         private var request: DescribeImagesRequest
         private var buffer: [ECSImage] = []
         private var seen = 0
         private var finished = false
+        /// The images before the first page fetched (pages before `pageNumber`).
+        private let firstOffset: Int
 
         init(client: ECSClient, request: DescribeImagesRequest) {
             self.client = client
@@ -28,6 +40,7 @@ public struct ImagePaginator: AsyncSequence, Sendable {
             request.pageSize = Swift.min(Swift.max(request.pageSize ?? DescribeImagesRequest.maxPageSize, 1), DescribeImagesRequest.maxPageSize)
             request.pageNumber = Swift.max(request.pageNumber ?? 1, 1)
             self.request = request
+            firstOffset = ((request.pageNumber ?? 1) - 1) * (request.pageSize ?? DescribeImagesRequest.maxPageSize)
         }
 
         /// The next image, fetching the next page when the current one is used up.
@@ -38,9 +51,9 @@ public struct ImagePaginator: AsyncSequence, Sendable {
                 let pageSize = request.pageSize ?? DescribeImagesRequest.maxPageSize
                 seen += page.images.count
                 buffer = page.images
+                finished = ImagePaginator.isLastPage(
+                    count: page.images.count, pageSize: pageSize, listedThrough: Int64(firstOffset + seen), total: page.totalCount.map(Int64.init))
                 request.pageNumber = (request.pageNumber ?? 1) + 1
-                if page.images.count < pageSize || page.images.isEmpty { finished = true }
-                if let total = page.totalCount, seen >= total { finished = true }
             }
             return buffer.removeFirst()
         }
