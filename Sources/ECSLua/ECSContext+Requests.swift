@@ -31,7 +31,10 @@ extension ECSContext {
                 task.cancel()
                 flushDryRunText()
                 // As ecs.parallel's report does: a change that was on its way may have been applied.
-                if let action = request.action, ClientConfiguration.isMutating(action: action), !configuration.dryRun {
+                // API actions are PascalCase; wait_image's sleep (an "action" of its own) changes nothing.
+                if let action = request.action, action.first?.isUppercase == true, ClientConfiguration.isMutating(action: action),
+                    !configuration.dryRun
+                {
                     errorOutput("ecsh: \(action)\(request.location.map { " (\($0))" } ?? "") was in flight when "
                         + "interrupted: it may or may not have been applied\n")
                 }

@@ -48,8 +48,12 @@ extension ECSModule {
                     case "endpoint":
                         if call.boolean(at: -1) == false { new.endpoint = nil; break }
                         let url = try text(key)
-                        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
-                            throw fail(key, "config 'endpoint' must be an http:// or https:// URL, got \"\(url)\"")
+                        // The same check as --endpoint's: a URL, http(s), a port in range, plain http only to
+                        // loopback unless --insecure.
+                        do {
+                            _ = try EndpointResolver.url(region: "cn-hangzhou", override: url, vpc: false, insecure: new.insecure)
+                        } catch {
+                            throw fail(key, "config 'endpoint': \(error)")
                         }
                         new.endpoint = url
                     case "retries":

@@ -30,7 +30,7 @@ enum Sandbox {
           return load_(chunk, name, "t")
         end
         -- loadfile, dofile and require's Lua searcher, as the standard ones but for text only.
-        local function loadtext(path, ...)
+        local function loadtext(path, mode, ...)
           local text, name
           if path == nil then
             text, name = io.read("a"), "=stdin"
@@ -41,11 +41,15 @@ enum Sandbox {
             file:close()
           end
           if text == nil then return nil, "cannot read " .. tostring(path) end
-          -- As luaL_loadfile: a first line starting with '#' (#!/usr/bin/env ecsh) is skipped, line numbers kept.
+          -- As luaL_loadfile: a UTF-8 byte-order mark is skipped, then a first line starting with '#'
+          -- (#!/usr/bin/env ecsh), line numbers kept.
+          if text:sub(1, 3) == "\\239\\187\\191" then text = text:sub(4) end
           if text:sub(1, 1) == "#" then text = "--" .. text end
-          return load(text, name, "t", ...)
+          -- Text only, whatever the mode asked: "b" (bytecode only) loads nothing here.
+          if mode == "b" then return nil, "attempt to load a text chunk (mode is 'b'; --sandbox loads no precompiled chunk)" end
+          return load_(text, name, "t", ...)
         end
-        loadfile = function(path, mode, ...) return loadtext(path, ...) end
+        loadfile = function(path, mode, ...) return loadtext(path, mode, ...) end
         dofile = function(path)
           local chunk, err = loadtext(path)
           if not chunk then error(err, 2) end

@@ -102,7 +102,9 @@ struct JSONLuaWriter {
             output += count > 0 ? closing + "]" : "]"
             return
         }
-        if markedArray || (onlyPositiveIntegers && count > 0) {
+        // Holes are an error only where every key is an array index; a table with other keys is an object,
+        // marked or not (an empty list from json.decode that a script then gave a field).
+        if onlyPositiveIntegers && count > 0 {
             throw JSONModuleError("json.encode: array\(where_(path)) has holes (keys must be 1..n); use string keys for an object")
         }
         if options.sortKeys { stringKeys.sort { $0.0 < $1.0 } }

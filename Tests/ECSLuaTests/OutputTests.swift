@@ -68,7 +68,8 @@ final class OutputTests: ECSLuaTestCase {
             local function msg(t) local ok, err = pcall(ecs.config, t); return err.message end
             return { key = msg{ regoin = "x" }, rate = msg{ rate = "fast" }, sig = msg{ signature = "v2" },
                      huge_rate = msg{ rate = "1/9223372036854775807" }, huge_timeout = msg{ timeout = 1e300 },
-                     nan_timeout = msg{ timeout = 0/0 },
+                     nan_timeout = msg{ timeout = 0/0 }, plain = msg{ endpoint = "http://example.com" },
+                     port = msg{ endpoint = "https://ecs.aliyuncs.com:99999" },
                      region = msg{ region = "" }, dry = msg{ dry_run = "yes" } }
             """)
         XCTAssertEqual(v["key"], "unknown setting 'regoin' for ecs.config; did you mean 'region'? (settings: region, profile, endpoint, retries, timeout, rate, signature, dry_run)")
@@ -76,6 +77,9 @@ final class OutputTests: ECSLuaTestCase {
         XCTAssertEqual(v["huge_rate"]?.stringValue?.hasSuffix(#"got "1/9223372036854775807""#), true, "\(v)")
         XCTAssertEqual(v["huge_timeout"], "config 'timeout' must be a number of seconds above 0 and at most 86400")
         XCTAssertEqual(v["nan_timeout"], "config 'timeout' must be a number of seconds above 0 and at most 86400")
+        // The same endpoint checks as --endpoint's.
+        XCTAssertEqual(v["plain"]?.stringValue?.contains("refusing plain http to non-loopback endpoint"), true, "\(v)")
+        XCTAssertEqual(v["port"]?.stringValue?.contains("port 99999 is not from 1 to 65535"), true, "\(v)")
         XCTAssertEqual(v["sig"], #"config 'signature' must be "v3" or "v1", got "v2""#)
         XCTAssertTrue(v["region"]?.stringValue?.hasPrefix("RegionId \"\"") ?? false, "\(v)")
         XCTAssertEqual(v["dry"], "config 'dry_run' must be a boolean, got string")

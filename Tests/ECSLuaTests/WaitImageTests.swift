@@ -75,6 +75,7 @@ final class WaitImageTests: ECSLuaTestCase {
             """)
         XCTAssertLessThan(Date().timeIntervalSince(started), 3)
         XCTAssertTrue(error?.message.contains("interrupted!") ?? false, "\(String(describing: error))")
+        XCTAssertEqual(lua.errorOutput, "", "a wait changes nothing: no 'may have been applied' warning")
         LuaInterrupt.clear()
     }
 }

@@ -59,6 +59,11 @@ final class EnvironmentTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("no file"), "\(error)")
         }
         XCTAssertEqual(try plain.run("return dofile(...)", arguments: [.text(binary)]), ["binary chunk ran"], "without --sandbox, as Lua")
+        // As luaL_loadfile, a byte-order mark is skipped; a mode of "b" loads nothing at all here.
+        let bom = dir.appendingPathComponent("bom.lua").path
+        try Data([0xEF, 0xBB, 0xBF] + Array("return 'bom'\n".utf8)).write(to: URL(fileURLWithPath: bom))
+        XCTAssertEqual(try state.run("return dofile(...)", arguments: [.text(bom)]), ["bom"])
+        XCTAssertEqual(try state.run("return loadfile(..., 'b')", arguments: [.text(binary)]).first, .nil)
     }
 
     func testWithoutSandboxEverythingIsThere() throws {

@@ -66,6 +66,7 @@ final class ExitCodeTests: XCTestCase {
         let cases: [([String], String)] = [
             (["--endpoint", "not a url"], "--endpoint"),
             (["--endpoint", "ftp://example.com"], "scheme must be http or https"),
+            (["--endpoint", "https://ecs.aliyuncs.com:99999"], "port 99999 is not from 1 to 65535"),
             (["--endpoint", "http://10.0.0.1"], "use https or pass --insecure"),
             (["--region", "evil.com/x"], "--region"),
             (["--local", "--endpoint", "http://127.0.0.1:1"], "cannot be used with --endpoint"),

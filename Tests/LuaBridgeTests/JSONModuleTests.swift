@@ -53,6 +53,9 @@ final class JSONModuleTests: XCTestCase {
         XCTAssertEqual(try state.run(#"return json.encode(json.decode("[]"))"#), ["[]"])
         XCTAssertEqual(try state.run(#"return json.encode(json.decode('{"a":[],"b":{},"c":[[],[1]]}'))"#), [#"{"a":[],"b":{},"c":[[],[1]]}"#])
         XCTAssertEqual(try state.run(#"local t = json.decode("[]"); t[1] = 5; return json.encode(t), #t"#), ["[5]", .integer(1)])
+        // Given a field, it is an object like any other table (it raised "array has holes").
+        XCTAssertEqual(try state.run(#"local t = json.decode("[]"); t.x = 1; return json.encode(t)"#), [#"{"x":1}"#])
+        XCTAssertThrowsError(try state.run("return json.encode(json.array({ [2] = 1 }))"), "holes in an array still raise")
     }
 
     func testDecodeErrorsNameTheByteOffset() throws {

@@ -97,6 +97,9 @@ public struct EndpointResolver: Sendable {
         guard let host = components.host, !host.isEmpty else {
             throw EndpointError.invalidURL(url: text, reason: "no host")
         }
+        if let port = components.port, !(1...65535).contains(port) {
+            throw EndpointError.invalidURL(url: text, reason: "port \(port) is not from 1 to 65535")
+        }
         if components.user != nil || components.password != nil {
             throw EndpointError.invalidURL(url: text, reason: "credentials in the URL are not allowed")
         }
