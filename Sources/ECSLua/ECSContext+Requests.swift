@@ -31,12 +31,9 @@ extension ECSContext {
                 task.cancel()
                 flushDryRunText()
                 // As ecs.parallel's report does: a change that was on its way may have been applied.
-                // API actions are PascalCase; wait_image's sleep (an "action" of its own) changes nothing.
-                if let action = request.action, action.first?.isUppercase == true, ClientConfiguration.isMutating(action: action),
-                    !configuration.dryRun
-                {
-                    errorOutput("ecsh: \(action)\(request.location.map { " (\($0))" } ?? "") was in flight when "
-                        + "interrupted: it may or may not have been applied\n")
+                if request.mayChange, !configuration.dryRun {
+                    errorOutput("ecsh: \(request.action ?? "the request")\(request.location.map { " (\($0))" } ?? "") was in "
+                        + "flight when interrupted: it may or may not have been applied\n")
                 }
                 throw LuaError(message: LuaInterrupt.message)
             }
@@ -64,11 +61,13 @@ extension ECSContext {
     ) -> PendingRequest {
         let client = self.client
         let flat = ParameterFlattener.flatten(parameters)
-        return PendingRequest(action: action, location: location, work: {
+        var request = PendingRequest(action: action, location: location, work: {
             ResponsePayload(
                 text: raw
                     ? try await client.callReturningBody(action: action, parameters: flat)
                     : try await client.sendReturningBody(action: action, parameters: flat))
         }, finish: finish)
+        request.mayChange = ClientConfiguration.isMutating(action: action)
+        return request
     }
 }

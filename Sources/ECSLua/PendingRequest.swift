@@ -7,6 +7,9 @@ struct PendingRequest {
     let action: String?
     /// `chunk:line` of the Lua call.
     let location: String?
+    /// Whether the request may change something (an API action that is not a read): if it is interrupted in
+    /// flight, the user is told it may have been applied.
+    var mayChange = false
     /// Sends the request (runs off the Lua thread).
     let work: @Sendable () async throws -> ResponsePayload
     /// Pushes the call's results for an answer onto the calling thread's stack; returns how many.
