@@ -126,3 +126,4 @@ if which == "signing" || which == "all" { signing() }
 if which == "validation" || which == "all" { validation() }
 if which == "handler" || which == "all" { HandlerLoad.run() }
 if which == "emulator" { try await EmulatorLoad.main(Array(CommandLine.arguments.dropFirst(2))) }
+if which == "transport-floor" { try await TransportFloor.main(Array(CommandLine.arguments.dropFirst(2))) }

@@ -1,10 +1,12 @@
 """The ecs module at scale (issue 5), against the official Python SDK in the same run. Nothing is asserted.
 
-Usage: python lua_bulk.py ECSH WORKDIR   (run by scripts/bench.d/lua-bulk.sh, in the venv that has the SDK)
+Usage: python lua_bulk.py ECSH WORKDIR [ECSH_BENCH]   (run by scripts/bench.d/lua-bulk.sh, in the venv that has the SDK)
   (a) 300 ModifyImageAttribute at the quota: emulator --latency 100 --rate 100/6, ecsh --rate 100/6 with
       ecs.parallel, against the SDK in a serial loop; each client gets a fresh emulator (a full bucket).
   (b) 3,000 DescribeImages on an unthrottled emulator: CPU per request (ecsh: the whole process, from
-      wait4; the SDK: its loop only, time.process_time) and throughput.
+      wait4; the SDK: its loop only, time.process_time) and throughput; then the floors under ecsh's figure,
+      each a share of the SDK's CPU: the async-http-client transport alone and the whole Swift client alone
+      (ecsh-bench transport-floor, no Lua), and decoding one answer into Lua tables (no request).
   (c) ecs.images over 10,000 images (an emulator store made by cloning a demo image in SQLite) against
       the SDK paging loop; ecsh's peak RSS (its own VmHWM) at 1,000 and 10,000 images, to show whether it grows.
 """
@@ -23,6 +25,7 @@ from alibabacloud_tea_openapi import models as openapi
 from Tea.exceptions import TeaException
 
 ECSH, WORK = sys.argv[1], sys.argv[2]
+ECSH_BENCH = sys.argv[3] if len(sys.argv) > 3 else None
 HELPER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lua_bulk.lua")
 KEYS = {"ALIBABA_CLOUD_ACCESS_KEY_ID": "demo-full-access", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "demo-full-secret"}
 REGION = "cn-hangzhou"
@@ -118,12 +121,23 @@ def describe_unthrottled(count=3000):
     for _ in range(count):
         client.describe_images(ecs_models.DescribeImagesRequest(region_id=REGION, image_owner_alias="self", page_size=10))
     sdk_cpu, sdk_wall = time.process_time() - cpu_start, time.perf_counter() - start
-    server.stop()
     print(f"  ecsh ecs.parallel (concurrency 16): {wall:6.2f} s, {count / wall:7.1f} req/s, CPU {cpu * 1e6 / count:6.0f} us/request "
           f"(whole process, start-up included); {result['ok']} ok; failed: {errors_text(result['errors'])}")
     print(f"  Python SDK, serial loop:            {sdk_wall:6.2f} s, {count / sdk_wall:7.1f} req/s, CPU {sdk_cpu * 1e6 / count:6.0f} us/request (loop only)")
     print(f"  ratios: CPU per request ecsh/SDK = {cpu / sdk_cpu:.3f} (goal <= 0.1); throughput ecsh/SDK = "
           f"{(count / wall) / (count / sdk_wall):.2f}x (goal >= 3x)")
+    sdk_us = sdk_cpu * 1e6 / count
+    floors = []
+    if ECSH_BENCH and os.access(ECSH_BENCH, os.X_OK):
+        out = subprocess.run([ECSH_BENCH, "transport-floor", server.url, str(count)], capture_output=True, text=True, check=True)
+        floor = json.loads(out.stdout.strip().splitlines()[-1])
+        floors.append(f"signing + async-http-client transport alone {floor['transport_us']:.0f} us = {floor['transport_us'] / sdk_us:.3f}")
+        floors.append(f"the whole Swift client alone {floor['client_us']:.0f} us = {floor['client_us'] / sdk_us:.3f}")
+    decoded, _, _, _, _ = run_ecsh(server, "--rate", "off", HELPER, "decode", str(count))
+    floors.append(f"decoding one answer ({decoded['bytes']} bytes) into Lua tables {decoded['us_per_decode']:.0f} us = "
+                  f"{decoded['us_per_decode'] / sdk_us:.3f}")
+    print("  floors, CPU per request as a share of the SDK's (same emulator, no Lua / no request): " + "; ".join(floors))
+    server.stop()
 
 
 def store_with(images):
