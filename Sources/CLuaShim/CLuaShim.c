@@ -27,6 +27,7 @@ typedef struct {
     int enforced;      /* the cap applies only while Lua code runs, never inside Swift frames */
     long long budget;  /* instructions left; < 0 = unlimited */
     int hook_count;
+    long long tostring_allowance;  /* instructions left to the __tostring that safe_tolstring runs */
 } state_info;
 
 static atomic_int interrupt_flag = 0;
@@ -175,6 +176,28 @@ void *cluashim_to_boxed_object(lua_State *L, int idx, const char *tname) {
 
 /* --- errors and tracebacks ------------------------------------------------------------------ */
 
+/* Instructions a __tostring called from Swift may run (far more than any sensible one needs), and how often
+   its hook counts them. */
+#define TOSTRING_MAX_INSTRUCTIONS 100000000LL
+#define TOSTRING_HOOK_COUNT 1000
+
+static void tostring_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    state_info *info = info_of(L);
+    info->tostring_allowance -= TOSTRING_HOOK_COUNT;
+    if (info->tostring_allowance < 0) {
+        luaL_error(L, "__tostring ran more than %d million instructions", (int)(TOSTRING_MAX_INSTRUCTIONS / 1000000));
+        return;
+    }
+    if (info->budget >= 0) {
+        info->budget -= TOSTRING_HOOK_COUNT;
+        if (info->budget < 0) {
+            info->budget = 0;
+            luaL_error(L, "instruction budget exhausted");
+        }
+    }
+}
+
 static int tolstring_thunk(lua_State *L) {
     luaL_tolstring(L, 1, NULL);
     return 1;
@@ -187,13 +210,22 @@ const char *cluashim_safe_tolstring(lua_State *L, int idx, size_t *len) {
         lua_pushvalue(L, idx);
         return lua_tolstring(L, -1, len);
     }
-    /* __tostring runs with hooks off: an pending interrupt must not turn the message into noise. */
+    /* __tostring runs under its own hook: a pending interrupt must not turn the message into noise, but
+       the script's instruction budget and a bound of its own still apply, and so does the memory cap
+       (a memory error ends in this pcall), so that a runaway __tostring cannot hang or grow the process. */
+    state_info *info = info_of(L);
     lua_Hook hook = lua_gethook(L);
     int mask = lua_gethookmask(L), count = lua_gethookcount(L);
-    lua_sethook(L, NULL, 0, 0);
+    long long saved_allowance = info->tostring_allowance;
+    info->tostring_allowance = TOSTRING_MAX_INSTRUCTIONS;
+    lua_sethook(L, tostring_hook, LUA_MASKCOUNT, TOSTRING_HOOK_COUNT);
+    int was_enforced = info->enforced;
+    info->enforced = 1;
     lua_pushcfunction(L, tolstring_thunk);
     lua_pushvalue(L, idx);
     int status = lua_pcall(L, 1, 1, 0);
+    info->enforced = was_enforced;
+    info->tostring_allowance = saved_allowance;
     lua_sethook(L, hook, mask, count);
     if (status != LUA_OK && lua_type(L, -1) == LUA_TSTRING) {
         /* Say what went wrong rather than pretend the value had no text. */
@@ -271,9 +303,8 @@ void cluashim_set_instruction_budget(lua_State *L, long long limit) {
 }
 
 /* The first SIGINT sets the flag; another one while the first has been pending for a second or more means
-   the program is stuck where the flag is never looked at (a C function such as string.find, a __tostring
-   or message handler running with hooks off): leave at once, as the shell would on SIGINT without a
-   handler. A quick double tap while the first is being served (a wait polls every 50 ms) does nothing. */
+   the program is stuck where the flag is never looked at (a C function such as string.find): leave at
+   once, as the shell would on SIGINT without a handler. A quick double tap while the first is being served (a wait polls every 50 ms) does nothing. */
 static void on_sigint(int sig) {
     (void)sig;
     if (!atomic_exchange(&interrupt_flag, 1)) {

@@ -52,7 +52,8 @@ extension ECSModule {
             let results = call.top
             call.pushCopy(of: results)
             call.setRegistryValue(keys.results)
-            let scheduler = ParallelScheduler(context: context, state: state, keys: keys, total: total, concurrency: concurrency)
+            let scheduler = ParallelScheduler(
+                context: context, state: state, caller: call, keys: keys, total: total, concurrency: concurrency)
             context.schedulers.append(scheduler)
             defer {
                 context.schedulers.removeLast()

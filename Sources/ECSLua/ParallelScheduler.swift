@@ -19,6 +19,8 @@ final class ParallelScheduler {
 
     private let context: ECSContext
     private let state: LuaState
+    /// The stack of the `ecs.parallel` call that runs this scheduler: it resumes the coroutines.
+    private let caller: LuaCall
     private let keys: (fn: String, items: String, results: String)
     private let total: Int
     private let concurrency: Int
@@ -35,10 +37,15 @@ final class ParallelScheduler {
     private var finished = 0
     private var failed = 0
 
-    /// Prepares a run over `total` items whose function, items and results tables are in the registry under `keys`.
-    init(context: ECSContext, state: LuaState, keys: (fn: String, items: String, results: String), total: Int, concurrency: Int) {
+    /// Prepares a run over `total` items whose function, items and results tables are in the registry under
+    /// `keys`, for the `ecs.parallel` call `caller`.
+    init(
+        context: ECSContext, state: LuaState, caller: LuaCall, keys: (fn: String, items: String, results: String), total: Int,
+        concurrency: Int
+    ) {
         self.context = context
         self.state = state
+        self.caller = caller
         self.keys = keys
         self.total = total
         self.concurrency = max(1, concurrency)
@@ -91,7 +98,9 @@ final class ParallelScheduler {
                 let index = next
                 next += 1
                 state.main.pushRegistryValue(Self.runnerKey)
-                let thread = try LuaThread(state: state)
+                let thread = try LuaThread(state: state, resumedFrom: caller)
+                // A plain coroutine.yield inside fn is resumed at once: what it yields is nobody's to read.
+                thread.keepsYieldedValues = false
                 slots[thread.identity] = (thread, index)
                 try drive(thread) {
                     try $0.resume(pushing: { co in

@@ -66,18 +66,16 @@ extension LuaCall {
         var entries: [LuaTableEntry] = []
         var maxIndex: Int64 = 0
         var allPositiveIntegers = true
-        lua_pushnil(L)
-        while lua_next(L, idx) != 0 {
-            let key: LuaValue
-            let value: LuaValue
-            do {
-                key = try self.value(at: lua_absindex(L, -2), path: &path, depth: depth + 1)
-                value = try self.value(at: lua_absindex(L, -1), path: &path, depth: depth + 1)
-            } catch {
-                clua_pop(L, 2)
-                throw error
-            }
-            clua_pop(L, 1)
+        // Converting an opaque value runs its __tostring, which may change the table: walk a copy of its pairs.
+        let (count, _) = try pushPairsSnapshot(of: idx)
+        let snapshot = lua_gettop(L)
+        defer { lua_settop(L, snapshot - 1) }
+        for i in 0..<count {
+            lua_rawgeti(L, snapshot, Int64(2 * i + 1))
+            lua_rawgeti(L, snapshot, Int64(2 * i + 2))
+            let key = try self.value(at: snapshot + 1, path: &path, depth: depth + 1)
+            let value = try self.value(at: snapshot + 2, path: &path, depth: depth + 1)
+            lua_settop(L, snapshot)
             if case .integer(let i) = key, i >= 1 { maxIndex = max(maxIndex, i) } else { allPositiveIntegers = false }
             entries.append(LuaTableEntry(key: key, value: value))
         }

@@ -127,7 +127,30 @@ public struct LuaCall {
     /// Raw length of the table or string at `index`.
     public func rawLength(at index: Int32) -> Int { Int(lua_rawlen(L, index)) }
 
-    /// Calls `body` for every key/value pair of the table at `index` (key at -2, value at -1).
+    /// Pushes a new table holding the raw pairs of the table at `index` as the sequence k1, v1, k2, v2, ...
+    /// (at most `limit` pairs); returns how many pairs it copied and how many the table has. A walk that
+    /// runs Lua code between two steps (a `__tostring`) walks this copy: that code may change the table,
+    /// and `lua_next` then raises "invalid key to 'next'" through the Swift frames.
+    public func pushPairsSnapshot(of index: Int32, limit: Int = Int.max) throws -> (copied: Int, total: Int) {
+        let t = lua_absindex(L, index)
+        guard lua_checkstack(L, 4) != 0 else { throw LuaBridgeError.stackOverflow }
+        lua_createtable(L, 0, 0)
+        let snapshot = lua_gettop(L)
+        var copied = 0, total = 0
+        lua_pushnil(L)
+        while lua_next(L, t) != 0 {
+            total += 1
+            guard copied < limit else { clua_pop(L, 1); continue }
+            lua_rawseti(L, snapshot, Int64(2 * copied + 2))  // pops the value
+            lua_pushvalue(L, -1)
+            lua_rawseti(L, snapshot, Int64(2 * copied + 1))  // pops the key's copy; the key stays for lua_next
+            copied += 1
+        }
+        return (copied, total)
+    }
+
+    /// Calls `body` for every key/value pair of the table at `index` (key at -2, value at -1). `body` must not
+    /// run Lua code and then let the walk go on (see `pushPairsSnapshot`); it may throw to end the walk.
     public func forEachPair(of index: Int32, _ body: () throws -> Void) throws {
         let t = lua_absindex(L, index)
         guard lua_checkstack(L, 3) != 0 else { throw LuaBridgeError.stackOverflow }

@@ -50,27 +50,28 @@ public struct LuaInspector {
 
         // (sortKey, text); an integer key's value alone in `text`, its `[k] = value` form in `keyed`.
         var parts: [(sortKey: LuaValue, text: String, keyed: String?)] = []
-        var total = 0
         let inner = indent + "  "
-        lua_pushnil(L)
-        while lua_next(L, idx) != 0 {
-            total += 1
-            if parts.count < maximumItems {
-                let keyValue: LuaValue = lua_isinteger(L, -2) != 0 ? .integer(lua_tointegerx(L, -2, nil)) : (lua_type(L, -2) == LUA_TSTRING ? .string(call.bytes(at: -2) ?? []) : .opaque(type: call.typeName(at: -2), description: ""))
-                let valueText = render(call, lua_absindex(L, -1), depth: depth + 1, indent: inner, path: &path)
-                let text: String
-                var keyed: String?
-                if case .integer(let k) = keyValue {
-                    text = valueText
-                    keyed = "[\(k)] = \(valueText)"
-                } else if let name = LuaInspector.identifier(call, -2) {
-                    text = "\(name) = \(valueText)"
-                } else {
-                    text = "[\(render(call, lua_absindex(L, -2), depth: depth + 1, indent: inner, path: &path))] = \(valueText)"
-                }
-                parts.append((keyValue, text, keyed))
+        // Rendering runs __tostring, which may change the table: walk a copy of its pairs.
+        guard let (count, total) = try? call.pushPairsSnapshot(of: idx, limit: maximumItems) else { return "{...}" }
+        let snapshot = lua_gettop(L)
+        defer { lua_settop(L, snapshot - 1) }
+        for i in 0..<count {
+            lua_rawgeti(L, snapshot, Int64(2 * i + 1))
+            lua_rawgeti(L, snapshot, Int64(2 * i + 2))
+            let keyValue: LuaValue = lua_isinteger(L, -2) != 0 ? .integer(lua_tointegerx(L, -2, nil)) : (lua_type(L, -2) == LUA_TSTRING ? .string(call.bytes(at: -2) ?? []) : .opaque(type: call.typeName(at: -2), description: ""))
+            let valueText = render(call, lua_absindex(L, -1), depth: depth + 1, indent: inner, path: &path)
+            let text: String
+            var keyed: String?
+            if case .integer(let k) = keyValue {
+                text = valueText
+                keyed = "[\(k)] = \(valueText)"
+            } else if let name = LuaInspector.identifier(call, -2) {
+                text = "\(name) = \(valueText)"
+            } else {
+                text = "[\(render(call, lua_absindex(L, -2), depth: depth + 1, indent: inner, path: &path))] = \(valueText)"
             }
-            call.pop()
+            parts.append((keyValue, text, keyed))
+            lua_settop(L, snapshot)
         }
         parts.sort { LuaValue.sortsBefore($0.sortKey, $1.sortKey) }
         // Values print bare only for keys 1, 2, ..., n without a gap; after a hole (t[3] = nil) or for other

@@ -14,6 +14,8 @@ public final class LuaState {
         self.L = L
         clua_getextraspace(L).storeBytes(of: Unmanaged.passUnretained(self).toOpaque(), as: UnsafeMutableRawPointer.self)
         if openLibraries, cluashim_openlibs(L) != CLUA_OK {
+            // deinit runs for a class whose init throws once every property is set: it must not close L again.
+            closed = true
             lua_close(L)
             throw LuaBridgeError.cannotCreateState
         }

@@ -205,6 +205,43 @@ final class NestedParallelTests: ECSLuaTestCase {
         XCTAssertEqual(v["a"], 36)
         XCTAssertEqual(v["b"], 66)
     }
+
+    /// Each nested ecs.parallel resumed its coroutines from the main thread, so Lua's count of nested C
+    /// calls restarted at every level and unbounded recursion overflowed the C stack (SIGSEGV at ~2,900
+    /// levels). Now the count carries through and the recursion ends in Lua's "C stack overflow" error.
+    func testUnboundedNestingEndsInAnErrorNotACrash() throws {
+        let v = try value("""
+            local depth = 0
+            local function f() depth = depth + 1 return ecs.parallel({ 1 }, f) end
+            local ok, r = pcall(f)
+            local x, message = r, nil
+            while type(x) == "table" and x[1] do
+              if x[1].ok then x = x[1].value else message = tostring(x[1].err) break end
+            end
+            return { ok = ok, depth = depth, message = message }
+            """)
+        XCTAssertEqual(v["ok"], true)
+        XCTAssertLessThan(v["depth"]?.numericValue ?? .infinity, 1000)
+        XCTAssertTrue(v["message"]?.stringValue?.contains("stack overflow") == true, "\(v)")
+    }
+
+    /// Values a plain coroutine.yield hands over inside fn are nobody's to read: converting them failed the
+    /// whole job for a cycle ("table contains a cycle"), and ran __tostring on a suspended coroutine.
+    func testWhatFnYieldsByItselfIsNeverRead() throws {
+        let v = try value("""
+            local cyclic = {} cyclic.self = cyclic
+            local touched = 0
+            local odd = setmetatable({}, { __tostring = function() touched = touched + 1 return "odd" end })
+            local r = ecs.parallel({ 1, 2 }, function(i)
+              coroutine.yield(cyclic, { odd })
+              return i * 2
+            end)
+            return { a = r[1].value, b = r[2].value, touched = touched }
+            """)
+        XCTAssertEqual(v["a"], 2)
+        XCTAssertEqual(v["b"], 4)
+        XCTAssertEqual(v["touched"], 0)
+    }
 }
 
 /// Injected server faults arrive as retryable error objects.

@@ -119,14 +119,11 @@ final class ExitCodeTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("stack traceback:"), "\(result)")
     }
 
-    /// Stuck where the interrupt flag is never looked at (a long C call; a __tostring running with hooks off):
-    /// the first SIGINT cannot stop it; another one a second or more later ends the process with 130, while
-    /// one right after the first (a double tap) does not.
+    /// Stuck where the interrupt flag is never looked at (a long C call): the first SIGINT cannot stop it;
+    /// another one a second or more later ends the process with 130, while one right after the first (a
+    /// double tap) does not.
     func testSecondSIGINTEndsAProcessStuckInC() throws {
-        let stuck = [
-            "print('looping') io.stdout:flush() string.rep('a', 1e8):find('.-.-.-.-.-.-.-.-.-b')",
-            "print('looping') io.stdout:flush() error(setmetatable({}, { __tostring = function() while true do end end }))",
-        ]
+        let stuck = ["print('looping') io.stdout:flush() string.rep('a', 1e8):find('.-.-.-.-.-.-.-.-.-b')"]
         for chunk in stuck {
             let process = try EcshProcess(["-e", chunk])
             XCTAssertTrue(process.waitForStdout(containing: "looping"), "never started: \(process.stderr)")
@@ -143,6 +140,14 @@ final class ExitCodeTests: XCTestCase {
             XCTAssertEqual(result.exitCode, 130, "\(chunk): \(result)")
             XCTAssertTrue(result.stderr.contains("interrupted again"), "\(chunk): \(result)")
         }
+    }
+
+    /// A __tostring that never returns, run to print an error object, hung the process until a second
+    /// Ctrl-C (its hooks were off); it now has an instruction limit of its own, and the error is reported.
+    func testAToStringThatNeverReturnsEndsByItself() throws {
+        let result = try EcshProcess.run(["-e", "error(setmetatable({}, { __tostring = function() while true do end end }))"])
+        XCTAssertEqual(result.exitCode, 1, "\(result)")
+        XCTAssertTrue(result.stderr.contains("__tostring ran more than 100 million instructions"), "\(result)")
     }
 
     private func assertInterrupted(_ process: EcshProcess, file: StaticString = #filePath, line: UInt = #line) {

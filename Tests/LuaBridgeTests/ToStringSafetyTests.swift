@@ -1,0 +1,66 @@
+import XCTest
+
+@testable import LuaBridge
+
+/// A `__tostring` that Swift runs (converting a value, rendering it, describing an error) cannot crash the
+/// process, escape the memory cap or the instruction budget, or hang it.
+final class ToStringSafetyTests: XCTestCase {
+    /// A table holding an opaque value whose __tostring empties and refills the table.
+    static let mutatingTable = """
+        local t = { x = io.stdout }
+        getmetatable(io.stdout).__tostring = function()
+          t.x = nil
+          for i = 1, 100 do t["k" .. i] = i end
+          return "stdout"
+        end
+        """
+
+    /// Converting the table walked it with lua_next while __tostring ran between two steps: Lua raised
+    /// "invalid key to 'next'" with no handler and the process aborted. The walk now reads a copy.
+    func testConvertingATableWhoseToStringChangesItDoesNotAbort() throws {
+        let state = try LuaState()
+        let values = try state.run(Self.mutatingTable + "\nreturn t", name: "=t")
+        guard case .table(let entries)? = values.first else { return XCTFail("\(values)") }
+        XCTAssertEqual(entries.count, 1, "the pairs the table had when the conversion began")
+        XCTAssertEqual(entries.first?.key, "x")
+    }
+
+    /// The REPL's pretty printer walked the same way.
+    func testRenderingATableWhoseToStringChangesItDoesNotAbort() throws {
+        let state = try LuaState()
+        try state.load(Self.mutatingTable + "\nreturn t", name: "=t")
+        try state.protectedCall(argumentCount: 0, resultCount: 1)
+        defer { state.setStackTop(0) }
+        XCTAssertEqual(LuaInspector().render(state.main, at: -1), "{ x = stdout }")
+    }
+
+    /// __tostring ran with the memory cap off: under an 8 MiB cap it allocated hundreds of MiB.
+    func testToStringRunsUnderTheMemoryCap() throws {
+        let state = try LuaState(memoryLimit: 8 << 20)
+        try state.load("""
+            return setmetatable({}, { __tostring = function()
+              local t = {} for i = 1, 2e7 do t[i] = i end return "allocated"
+            end })
+            """, name: "=t")
+        try state.protectedCall(argumentCount: 0, resultCount: 1)
+        defer { state.setStackTop(0) }
+        XCTAssertEqual(state.main.describe(at: -1), "(table value: its __tostring failed: not enough memory)")
+        XCTAssertLessThan(state.memoryInUse, 8 << 20)
+    }
+
+    /// __tostring ran with every hook off: a loop in it hung the process, whatever --max-instructions said.
+    func testToStringIsBoundedByTheBudgetAndByItsOwnLimit() throws {
+        let looping = "return setmetatable({}, { __tostring = function() while true do end end })"
+        let budgeted = try LuaState()
+        budgeted.setInstructionBudget(100_000)
+        try budgeted.load(looping, name: "=t")
+        try budgeted.protectedCall(argumentCount: 0, resultCount: 1)
+        XCTAssertEqual(budgeted.main.describe(at: -1), "(table value: its __tostring failed: instruction budget exhausted)")
+
+        let unbudgeted = try LuaState()
+        try unbudgeted.load(looping, name: "=t")
+        try unbudgeted.protectedCall(argumentCount: 0, resultCount: 1)
+        XCTAssertEqual(
+            unbudgeted.main.describe(at: -1), "(table value: its __tostring failed: __tostring ran more than 100 million instructions)")
+    }
+}
