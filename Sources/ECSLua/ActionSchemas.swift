@@ -124,7 +124,7 @@ public enum ActionSchemas {
         summary: "Deletes a custom image.",
         fields: [region, imageId, ParameterField("Force", .boolean, rule: "delete even when instances use it"), dryRun] + owner,
         returns: "{ RequestId = ... }",
-        errorCodes: ["MissingParameter", "InvalidImageId.NotFound", "ImageUsingByInstance", "OperationDenied.ImageCopying", "InvalidParameter"],
+        errorCodes: ["MissingParameter", "InvalidImageId.NotFound", "ImageUsingByInstance", "ImageUseShared", "OperationDenied.ImageCopying", "InvalidParameter"],
         example: #"ecs.delete_image{ ImageId = "m-bp1...", Force = false }"#)
 
     /// Every schema, in the order help lists them.

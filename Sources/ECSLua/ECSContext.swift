@@ -9,8 +9,11 @@ public final class ECSContext {
     public private(set) var configuration: ClientConfiguration
     /// The client built from `configuration`.
     private(set) var client: ECSClient
-    /// The profile named by `ecs.config{ profile = ... }`, if any.
+    /// The profile in effect: `--profile` or `ALIBABA_CLOUD_PROFILE` at start, then `ecs.config{ profile = ... }`.
     private(set) var profile: String?
+    /// Whether the region was chosen explicitly (`--region`, `ALIBABA_CLOUD_REGION_ID`, `ecs.config{ region }`):
+    /// a profile chosen later then keeps it instead of bringing its own, as at start-up.
+    private(set) var regionIsExplicit: Bool
     let output: (String) -> Void
     let errorOutput: (String) -> Void
     let isTerminal: Bool
@@ -33,16 +36,23 @@ public final class ECSContext {
         // C's stdout, flushed as Lua's print flushes it: ecs.table's lines stay in order with print and stderr.
         output: @escaping (String) -> Void = { StandardOutput.write(Array($0.utf8), flush: true) },
         errorOutput: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
-        isTerminal: Bool = false
+        isTerminal: Bool = false,
+        profile: String? = nil,
+        regionIsExplicit: Bool = false
     ) {
-        self.init(configuration: configuration, transport: nil, output: output, errorOutput: errorOutput, isTerminal: isTerminal)
+        self.init(
+            configuration: configuration, transport: nil, output: output, errorOutput: errorOutput, isTerminal: isTerminal,
+            profile: profile, regionIsExplicit: regionIsExplicit)
     }
 
     /// Creates a context over a given transport (tests count requests with one); nil builds the default.
     init(
         configuration: ClientConfiguration, transport: (any HTTPTransport)?,
-        output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void, isTerminal: Bool
+        output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void, isTerminal: Bool,
+        profile: String? = nil, regionIsExplicit: Bool = false
     ) {
+        self.profile = profile
+        self.regionIsExplicit = regionIsExplicit
         self.output = output
         self.errorOutput = errorOutput
         self.isTerminal = isTerminal
@@ -71,7 +81,7 @@ public final class ECSContext {
     }
 
     /// Replaces the configuration, keeping the rate limiter when the rate is unchanged.
-    func reconfigure(_ new: ClientConfiguration, profile: String?) {
+    func reconfigure(_ new: ClientConfiguration, profile: String?, regionIsExplicit: Bool) {
         var new = new
         new.dryRunSink = configuration.dryRunSink
         if ownsTransport && (new.connectTimeout != configuration.connectTimeout || new.readTimeout != configuration.readTimeout) {
@@ -82,6 +92,7 @@ public final class ECSContext {
         if profile != self.profile { earlierSecrets.formUnion(Self.secrets(of: configuration)) }
         let limiter = new.rate == configuration.rate ? client.limiter : nil
         self.profile = profile
+        self.regionIsExplicit = regionIsExplicit
         configuration = new
         client = ECSClient(configuration: new, transport: transport, limiter: limiter)
     }

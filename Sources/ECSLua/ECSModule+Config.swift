@@ -84,13 +84,14 @@ extension ECSModule {
                         throw fail(key, message + " (settings: " + configKeys.joined(separator: ", ") + ")")
                     }
                 }
-                // A profile brings its region, as --profile does, unless this call names one.
-                if let profile, profile != context.profile, !regionGiven,
+                // A profile brings its region, as --profile does, unless a region was chosen explicitly: in this
+                // call, an earlier one, --region or ALIBABA_CLOUD_REGION_ID (which beat the profile's at start-up too).
+                if let profile, profile != context.profile, !regionGiven, !context.regionIsExplicit,
                     let region = AliyunCLIConfigProvider.region(ofProfile: profile, environment: ProcessInfo.processInfo.environment)
                 {
                     new.region = region
                 }
-                context.reconfigure(new, profile: profile)
+                context.reconfigure(new, profile: profile, regionIsExplicit: context.regionIsExplicit || regionGiven)
             }
             pushSettings(call, context: context)
             return .values(1)

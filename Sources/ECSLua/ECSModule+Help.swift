@@ -11,6 +11,11 @@ extension ECSModule {
             var name = call.string(at: 1)
             if name == nil, call.isFunction(at: 1) { name = functionName(call, at: 1) }
             if name == nil, call.isTable(at: 1) {
+                call.pushGlobal("json")
+                if call.rawEqual(1, call.top) { name = "json" }
+                call.pop()
+            }
+            if name == nil, call.isTable(at: 1) {
                 call.pushGlobal("ecs")
                 defer { call.pop() }
                 call.pushField(of: -1, "validate")
@@ -38,6 +43,15 @@ extension ECSModule {
         guard call.isTable(at: ecs) else { call.pop(); return nil }
         try? call.forEachPair(of: ecs) {
             if found == nil, let key = call.string(at: -2), call.rawEqual(index, call.top) { found = key }
+        }
+        if found == nil {
+            call.pushGlobal("json")
+            if call.isTable(at: -1) {
+                try? call.forEachPair(of: call.top) {
+                    if found == nil, call.string(at: -2) != nil, call.rawEqual(index, call.top) { found = "json" }
+                }
+            }
+            call.pop()
         }
         if found == nil {
             call.pushField(of: ecs, "validate")

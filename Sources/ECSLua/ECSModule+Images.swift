@@ -18,6 +18,14 @@ extension ECSModule {
             if id.isEmpty {
                 throw ECSLuaError(ParameterRules.emptyValue(parameter: "ImageId"), action: "DescribeImages", location: location)
             }
+            // One image: a list would be looked up as one id and found missing (nil), though its images exist.
+            if id.contains(",") {
+                throw ECSLuaError(
+                    code: "InvalidParameter",
+                    message: "ecs.image takes one image id, got the list '\(KeyDisplay.shown(id))'; for several, use "
+                        + "ecs.describe_images{ ImageId = \"id1,id2\" }",
+                    action: "DescribeImages", parameter: "ImageId", location: location)
+            }
             var parameters: [String: ParameterValue] = ["ImageId": .string(id), "Status": .string(allStatuses)]
             if !call.isNil(at: 2) {
                 guard let region = try call.parameterString(at: 2, parameter: "RegionId", action: "DescribeImages", location: location) else {
@@ -48,6 +56,7 @@ extension ECSModule {
     /// loop needs it) from `ImagesScript` and its Swift primitives.
     static func registerImages(in state: LuaState, context: ECSContext) throws {
         try defineScripted("images", source: ImagesScript.source, primitives: [
+            ("not_method_call", methodCallCheck("images")),
             ("open", openImages(context: context)),
             ("exhausted", { c in
                 c.push(try pager(c).exhausted)

@@ -20,4 +20,13 @@ extension ECSModule {
         call.setField(of: -2, name)
         call.pop(2)
     }
+
+    /// A primitive for a scripted function `name`: raises `ECSLuaError.methodCall` when its argument is the
+    /// `ecs` table (the script's caller wrote `ecs:name`).
+    static func methodCallCheck(_ name: String) -> LuaHostFunction {
+        { call in
+            if call.isECSModule(at: 1) { throw ECSLuaError.methodCall(name, location: call.location(level: 2)) }
+            return .none
+        }
+    }
 }

@@ -26,13 +26,35 @@ extension ECSModule {
             } else {
                 columns = try inferColumns(call, rows: count)
             }
+            // Rows are tables: anything else would print as a line of empty cells.
+            for i in 0..<count {
+                call.pushElement(of: 1, Int64(i + 1))
+                defer { call.pop() }
+                guard call.isTable(at: -1) else {
+                    throw ECSLuaError.badArgument(
+                        position: 1, function: "table", expected: "table of rows (tables)", got: "a \(call.typeName(at: -1)) as row \(i + 1)",
+                        location: call.location())
+                }
+            }
+            if columns.isEmpty && count > 0 {
+                if !call.isNil(at: 2) {
+                    throw ECSLuaError.badArgument(position: 2, function: "table", expected: "column names", got: "an empty list", location: call.location())
+                }
+                throw ECSLuaError(
+                    code: "InvalidParameter",
+                    message: "ecs.table: the rows have no field that is not a table; give the column names as the second argument",
+                    action: "table", location: call.location())
+            }
+            if columns.isEmpty {  // no rows, no columns: nothing to print
+                call.push(0)
+                return .values(1)
+            }
             var rows: [[String]] = []
             rows.reserveCapacity(count)
             for i in 0..<count {
                 call.pushElement(of: 1, Int64(i + 1))
                 let row = call.top
                 rows.append(columns.map { column in
-                    guard call.isTable(at: row) else { return "" }
                     call.pushField(of: row, column)
                     defer { call.pop() }
                     return cellText(call, at: call.top)

@@ -24,7 +24,8 @@ extension ECSModule {
                     return verdict(c, error)
                 }
                 guard let value else {
-                    throw ECSLuaError.badArgument(position: 1, function: name, expected: "string", got: c.typeName(at: 1), location: c.location())
+                    // A verdict like any other (the contract: `true`, or `false, err`), not a raised error.
+                    return verdict(c, ECSLuaError.badArgument(position: 1, function: name, expected: "string", got: c.typeName(at: 1), location: c.location()))
                 }
                 return verdict(c, rule(value).map { ECSLuaError($0, action: nil, location: c.location()) })
             }

@@ -20,6 +20,7 @@ extension ECSModule {
                 }, finish: { _, _ in 0 })
                 return try context.perform(c, request)
             }),
+            ("not_method_call", methodCallCheck("wait_image")),
             ("now", { c in
                 c.push(Double(DispatchTime.now().uptimeNanoseconds) / 1e9)
                 return .values(1)

@@ -15,6 +15,12 @@ public enum ECSModule {
         functions["config"] = config(context: context)
         functions["table"] = table(context: context)
         functions["parallel"] = parallel(context: context, state: state)
+        for (name, function) in functions {
+            functions[name] = { call in
+                if call.isECSModule(at: 1) { throw ECSLuaError.methodCall(name, location: call.location()) }
+                return try function(call)
+            }
+        }
         try state.register(library: "ecs", functions: functions)
         try registerValidate(in: state, context: context)
         try registerWaitImage(in: state, context: context)

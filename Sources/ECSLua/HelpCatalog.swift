@@ -95,8 +95,23 @@ public enum HelpCatalog {
             returns: "nothing", example: "help(ecs.modify_image_attribute)"),
     ]
 
-    /// The entry of an `ecs` function by name (`modify_image_attribute` or `ecs.modify_image_attribute`).
+    /// The entry of the `json` module (not an `ecs` function: `overview` lists it apart).
+    public static let json = FunctionDoc(
+        name: "json", usage: "json.encode(value [, { indent = N, sort_keys = true }]) / json.decode(text)",
+        summary: "Converts between JSON text and Lua values. JSON null decodes to json.null (encoded back as null); "
+            + "json.array(t) marks a table to encode as an array even when empty (decoded arrays are marked).",
+        parameters: [
+            ("value", "any", "tables with keys 1..n encode as arrays, others as objects; no cycles"),
+            ("indent", "integer", "spaces per level; 0 (the default) writes one line"),
+            ("sort_keys", "boolean", "object keys sorted (default true)"), ("text", "string", "strict RFC 8259 JSON"),
+        ],
+        returns: "encode: the JSON text; decode: the Lua value",
+        example: #"print(json.encode(ecs.describe_images{ PageSize = 1 }, { indent = 2 }))"#)
+
+    /// The entry of an `ecs` function by name (`modify_image_attribute` or `ecs.modify_image_attribute`),
+    /// or of the `json` module (`json`, `json.encode`, ...).
     public static func doc(named name: String) -> FunctionDoc? {
+        if name == "json" || name.hasPrefix("json.") { return json }
         var key = name.hasPrefix("ecs.") ? String(name.dropFirst(4)) : name
         if key.hasPrefix("validate.") { key = "validate" }
         if let schema = ActionSchemas.all.first(where: { $0.function == key }) { return doc(for: schema) }

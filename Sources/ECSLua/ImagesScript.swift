@@ -8,6 +8,7 @@ enum ImagesScript {
         local prim = ...
         local pcall, error, running, status = pcall, error, coroutine.running, coroutine.status
         return function(params)
+          prim.not_method_call(params)
           local pager = prim.open(params)
           local page, i, n = nil, 0, 0
           local fetching = nil  -- the coroutine fetching the next page, while it does

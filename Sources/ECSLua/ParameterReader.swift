@@ -12,6 +12,7 @@ struct ParameterReader {
     /// The parameters of the table at `index` (absent or nil: no parameters).
     func read(at index: Int32) throws -> [String: ParameterValue] {
         if call.isNil(at: index) { return [:] }
+        if call.isECSModule(at: index) { throw ECSLuaError.methodCall(schema.function, location: location) }
         guard call.isTable(at: index) else {
             throw failure(nil, "parameters of \(schema.action) must be a table, got \(call.typeName(at: index))")
         }
@@ -27,6 +28,8 @@ struct ParameterReader {
                 let shown = call.describe(at: -2)
                 throw failure(path.isEmpty ? nil : path, "parameter keys of \(schema.action) must be names, got \(call.typeName(at: -2)) key \(shown)" + (path.isEmpty ? "" : " in '\(path)'"))
             }
+            // A null of decoded JSON (`json.decode` → `json.null`) is an absent parameter, as nil is.
+            if call.isJSONNull(at: -1) { return }
             let qualified = path.isEmpty ? key : path + "." + key
             guard let field = fields.first(where: { $0.name == key }) else {
                 throw unknown(key, qualified: qualified, fields: fields, path: path)

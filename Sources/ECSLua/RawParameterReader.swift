@@ -37,6 +37,8 @@ struct RawParameterReader {
         var named: [String: ParameterValue] = [:]
         var pairs = 0
         try call.forEachPair(of: index) {
+            // A named json.null (decoded JSON) is an absent parameter, as nil is.
+            if call.string(at: -2) != nil && call.isJSONNull(at: -1) { return }
             pairs += 1
             if let key = call.string(at: -2) {
                 named[key] = try value(at: call.top, name: name.isEmpty ? key : name + "." + key, depth: depth + 1)
@@ -54,7 +56,13 @@ struct RawParameterReader {
             return .list(items)
         }
         guard named.count == pairs else {
-            throw failure("parameter '\(name.isEmpty ? "(top level)" : name)' of \(action) mixes array items and named fields")
+            if depth == 0 {
+                throw failure("parameters of \(action) must be named (Name = value), got array items such as [1]")
+            }
+            if named.isEmpty {
+                throw failure("parameter '\(name)' of \(action) is an array with holes: its keys must be 1 to n without a gap")
+            }
+            throw failure("parameter '\(name)' of \(action) mixes array items and named fields")
         }
         return .map(named)
     }

@@ -22,6 +22,7 @@ enum WaitImageScript {
           return v
         end
         return function(opts)
+          prim.not_method_call(opts)
           if type(opts) ~= "table" then
             prim.fail(nil, "bad argument #1 to 'wait_image' (table expected, got " .. type(opts) .. ")")
           end

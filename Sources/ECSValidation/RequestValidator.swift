@@ -55,9 +55,10 @@ public enum RequestValidator {
         return nil
     }
 
-    /// `PageNumber` (≥ 1) then `PageSize` (1–100), both optional.
+    /// `PageNumber` (1 to 2^31 − 1: an Integer of the API's model, as the server checks it) then `PageSize`
+    /// (1–100), both optional.
     static func paging(_ p: [String: String]) -> ValidationError? {
-        if let v = p["PageNumber"], let e = ParameterRules.integer(v, parameter: "PageNumber", in: 1...Int.max) {
+        if let v = p["PageNumber"], let e = ParameterRules.integer(v, parameter: "PageNumber", in: 1...Int(Int32.max)) {
             return e
         }
         if let v = p["PageSize"], let e = ParameterRules.integer(v, parameter: "PageSize", in: 1...100) {

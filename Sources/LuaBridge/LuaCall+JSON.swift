@@ -3,6 +3,15 @@ import Foundation
 import JSONText
 
 extension LuaCall {
+    /// Whether the value at `index` is `json.null` (what `json.decode` makes of a JSON null).
+    public func isJSONNull(at index: Int32) -> Bool {
+        guard lua_type(L, index) == LUA_TTABLE else { return false }
+        let value = lua_absindex(L, index)
+        pushRegistryValue(JSONModule.nullKey)
+        defer { pop() }
+        return rawEqual(value, -1)
+    }
+
     /// Pushes the value of the JSON text `bytes` as one Lua value, without Swift values in between.
     ///
     /// JSON null becomes nil (so a null member is absent); with `unwrapLists`, list wrappers collapse

@@ -40,7 +40,11 @@ struct RunCommand: ParsableCommand {
         let arguments = CommandLine.arguments
         shellOptions.interpreterArguments = Array(arguments.prefix(max(1, arguments.count - scriptCommand.count)))
         let isTerminal = isatty(STDERR_FILENO) != 0
-        let context = ECSContext(configuration: setup.configuration, isTerminal: isTerminal)
+        let environment = ProcessInfo.processInfo.environment
+        let context = ECSContext(
+            configuration: setup.configuration, isTerminal: isTerminal,
+            profile: options.local ? nil : options.profile ?? environment["ALIBABA_CLOUD_PROFILE"].flatMap { $0.isEmpty ? nil : $0 },
+            regionIsExplicit: options.region != nil || !(environment["ALIBABA_CLOUD_REGION_ID"] ?? "").isEmpty)
         let state = try LuaEnvironment.make(options: shellOptions, modules: [{ try ECSModule.register(in: $0, context: context) }])
         LuaInterrupt.installSignalHandler()
         let status = runMode(state: state, shellOptions: shellOptions, context: context)

@@ -49,8 +49,8 @@ final class RelatedActionTests: XCTestCase {
         for bad in ["0", "101", "-1", "", "abc", "1.5", "99999999999999999999999", " 10"] {
             assertRequest("DescribeImages", describe(["PageSize": bad]), fails: "InvalidParameter", on: "PageSize")
         }
-        for ok in ["1", "2", "1000000"] { assertRequest("DescribeImages", describe(["PageNumber": ok])) }
-        for bad in ["0", "-3", "", "x"] {
+        for ok in ["1", "2", "1000000", "2147483647"] { assertRequest("DescribeImages", describe(["PageNumber": ok])) }
+        for bad in ["0", "-3", "", "x", "2147483648", "9223372036854775807"] {
             assertRequest("DescribeImages", describe(["PageNumber": bad]), fails: "InvalidParameter", on: "PageNumber")
         }
         assertRequest(

@@ -100,6 +100,32 @@ final class ScriptTests: XCTestCase {
         XCTAssertEqual(result.stdout, "cn-hangzhou\tcn-shanghai\tcn-beijing\n")
     }
 
+    /// A region chosen explicitly (--region, ALIBABA_CLOUD_REGION_ID, an earlier ecs.config{ region }) outranks
+    /// the region of a profile chosen later, as it does at start-up; ecs.config() names the profile in effect.
+    func testExplicitRegionOutranksALaterProfilesRegionAndTheProfileIsReported() throws {
+        try FileManager.default.createDirectory(atPath: dir.path(".aliyun"), withIntermediateDirectories: true)
+        _ = try dir.write(".aliyun/config.json", """
+            {"current": "p1", "profiles": [
+              {"name": "p1", "mode": "AK", "access_key_id": "id1", "access_key_secret": "secret1", "region_id": "cn-hangzhou"},
+              {"name": "p2", "mode": "AK", "access_key_id": "id2", "access_key_secret": "secret2", "region_id": "cn-shanghai"}]}
+            """)
+        chmod(dir.path(".aliyun/config.json"), 0o600)
+        let environment = ["HOME": dir.url.path, "ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_REGION_ID": ""]
+        let chunk = "ecs.config{ profile = 'p2' }; return ecs.config().region, ecs.config().access_key_id"
+        let flag = try EcshProcess.run(["--region", "cn-beijing", "-e", chunk], environment: environment)
+        XCTAssertEqual(flag.stdout, "cn-beijing\tid2\n", "\(flag)")
+        let variable = try EcshProcess.run(["-e", chunk], environment: environment.merging(["ALIBABA_CLOUD_REGION_ID": "cn-qingdao"]) { $1 })
+        XCTAssertEqual(variable.stdout, "cn-qingdao\tid2\n", "\(variable)")
+        let earlier = try EcshProcess.run(["-e", "ecs.config{ region = 'cn-beijing' }; " + chunk], environment: environment)
+        XCTAssertEqual(earlier.stdout, "cn-beijing\tid2\n", "\(earlier)")
+
+        let named = try EcshProcess.run(["--profile", "p2", "-e", "return ecs.config().profile"], environment: environment)
+        XCTAssertEqual(named.stdout, "p2\n", "\(named)")
+        let fromVariable = try EcshProcess.run(
+            ["-e", "return ecs.config().profile"], environment: environment.merging(["ALIBABA_CLOUD_PROFILE": "p2"]) { $1 })
+        XCTAssertEqual(fromVariable.stdout, "p2\n", "\(fromVariable)")
+    }
+
     func testOptionsBeforeTheScriptGetNegativeIndices() throws {
         let script = try dir.write("args.lua", Self.argScript)
         let result = try EcshProcess.run(["--sandbox", script, "x", "y"])
