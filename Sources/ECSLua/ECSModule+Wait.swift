@@ -46,6 +46,11 @@ extension ECSModule {
                 if let hint = NameSuggester.suggestion(for: key, among: waitImageKeys) { message += "; did you mean '\(hint)'?" }
                 throw ECSLuaError(code: "InvalidParameter", message: message, action: "wait_image", parameter: KeyDisplay.shown(key), location: c.location(level: 2))
             }),
+            ("not_found", { c in
+                throw ECSLuaError(
+                    code: "InvalidImageId.NotFound", message: c.string(at: 1) ?? "The specified ImageId does not exist.",
+                    action: "wait_image", parameter: "ImageId", location: c.location(level: 2))
+            }),
             ("timeout", { c in
                 throw ECSLuaError(code: "Client.WaitTimeout", message: c.string(at: 1) ?? "timed out", action: "wait_image", location: c.location(level: 2))
             }),

@@ -56,7 +56,11 @@ public enum HelpCatalog {
                 ("max_interval", "number", "longest pause, default max(interval, 30)"),
             ],
             returns: "the image once the condition holds",
-            errors: [("Client.WaitTimeout", "the condition did not hold in time; the message shows the last observed state"), ("InvalidParameter", "a missing, unknown or mistyped key")] + clientErrors,
+            errors: [
+                ("Client.WaitTimeout", "the condition did not hold in time; the message shows the last observed state"),
+                ("InvalidImageId.NotFound", "the image was deleted while waiting, or never showed (within the timeout, or a minute)"),
+                ("InvalidParameter", "a missing, unknown or mistyped key"),
+            ] + clientErrors,
             example: #"ecs.wait_image{ ImageId = id, Status = "Available", timeout = 300 }"#),
         FunctionDoc(
             name: "parallel", usage: "ecs.parallel(items, fn [, { concurrency = N }])",

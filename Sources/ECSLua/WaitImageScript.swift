@@ -1,9 +1,13 @@
 /// The Lua side of `ecs.wait_image`: the polling loop, so that the condition function runs in Lua and
 /// every poll and sleep can yield inside `ecs.parallel`. It receives the Swift primitives as `prim`.
 enum WaitImageScript {
+    /// Seconds an image that was never found may stay missing before `wait_image` answers InvalidImageId.NotFound.
+    static let notFoundGrace = 60
     /// The chunk; it returns the `wait_image` function.
     static let source = """
         local prim = ...
+        -- Seconds an image never seen may stay missing (CreateImage's id can lag that long) before it is an error.
+        local NOT_FOUND_GRACE = \(notFoundGrace)
         local allowed = { ImageId = true, RegionId = true, Status = true, condition = true,
                           timeout = true, interval = true, max_interval = true }
         local function observed(img)
@@ -53,16 +57,29 @@ enum WaitImageScript {
           local timeout = positive(opts, "timeout", 600)
           local interval = positive(opts, "interval", 2)
           local cap = positive(opts, "max_interval", math.max(interval, 30))
-          local deadline = prim.now() + timeout
+          local started = prim.now()
+          local deadline = started + timeout
           local pause = interval
+          local seen = false
           while true do
             local img = prim.image(id, region)
             if img ~= nil then
+              seen = true
               local done
               if condition ~= nil then done = condition(img) else done = wanted[img.Status] == true end
               if done then return img end
+            elseif seen then
+              -- Gone after it was seen: deleted, so no status or condition can come true any more.
+              prim.not_found("The specified ImageId does not exist: " .. id .. " was deleted while waiting")
+            elseif prim.now() - started >= NOT_FOUND_GRACE then
+              -- A new image shows within seconds of CreateImage; a minute of absence is a wrong id.
+              prim.not_found(string.format("The specified ImageId does not exist: %s was not found in %g s of polling", id,
+                NOT_FOUND_GRACE))
             end
             local left = deadline - prim.now()
+            if left <= 0 and not seen then
+              prim.not_found(string.format("The specified ImageId does not exist: %s was not found in %g s of polling", id, timeout))
+            end
             if left <= 0 then
               local goal = status ~= nil and ("Status " .. status) or "the condition"
               prim.timeout(string.format("timed out after %g s waiting for %s to reach %s; last observed: %s",

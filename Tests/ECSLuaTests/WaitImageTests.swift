@@ -43,6 +43,38 @@ final class WaitImageTests: ECSLuaTestCase {
         XCTAssertTrue(message.contains("to reach Status Available; last observed: Status=Creating, Progress=45%"), message)
     }
 
+    /// An id that never shows (a typo) waited out the whole timeout (600 s by default) and ended in a
+    /// timeout; it now ends in InvalidImageId.NotFound: at the timeout, or after a minute at most.
+    func testAnImageThatNeverShowsIsNotFound() throws {
+        let v = try value("""
+            local ok, err = pcall(ecs.wait_image, { ImageId = "m-bp1nosuchimage00001", Status = "Available", timeout = 0.3, interval = 0.05 })
+            return { ok = ok, code = err.code, message = err.message, parameter = err.parameter }
+            """)
+        XCTAssertEqual(v["ok"], false)
+        XCTAssertEqual(v["code"], "InvalidImageId.NotFound")
+        XCTAssertEqual(v["parameter"], "ImageId")
+        XCTAssertEqual(v["message"], "The specified ImageId does not exist: m-bp1nosuchimage00001 was not found in 0.3 s of polling")
+        XCTAssertEqual(WaitImageScript.notFoundGrace, 60)
+    }
+
+    /// An image deleted while it was waited for can reach no status any more: the wait ends at once.
+    func testAnImageDeletedWhileWaitingEndsTheWait() throws {
+        let started = Date()
+        let v = try value("""
+            local id = find("web-prod-v2").ImageId
+            local ok, err = pcall(ecs.wait_image, { ImageId = id, timeout = 30, interval = 0.05, condition = function(img)
+              ecs.delete_image{ ImageId = id }
+              return false
+            end })
+            return { ok = ok, code = err.code, message = err.message, gone = ecs.image(id) == nil }
+            """)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        XCTAssertEqual(v["ok"], false)
+        XCTAssertEqual(v["code"], "InvalidImageId.NotFound")
+        XCTAssertTrue(v["message"]?.stringValue?.hasSuffix("was deleted while waiting") == true, "\(v)")
+        XCTAssertEqual(v["gone"], true)
+    }
+
     func testParameterErrors() throws {
         let v = try value("""
             local function code(t) local ok, err = pcall(ecs.wait_image, t); return err.message end
