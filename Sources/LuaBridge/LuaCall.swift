@@ -3,8 +3,10 @@ import CLuaShim
 
 /// The view a host function has of the Lua stack: its arguments and the values it pushes.
 ///
-/// Every operation here is raw (no metamethod runs) and cannot raise a Lua error, so it is
-/// safe to use from Swift.
+/// Every operation here is raw (no metamethod runs, except the `__tostring` that `describe` runs
+/// protected) and raises no Lua error, so it is safe to use from Swift. Two limits: a walk with
+/// `forEachPair` must end once its body has run Lua code (see `pushPairsSnapshot`), and the memory
+/// cap is not enforced inside Swift frames, so only a real out-of-memory could fail an allocation here.
 public struct LuaCall {
     let L: OpaquePointer
 
