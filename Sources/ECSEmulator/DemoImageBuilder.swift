@@ -107,6 +107,7 @@ struct DemoImageBuilder {
         custom(hz, name: "windows-iis-golden", days: 160) { image in
             image.osType = "windows"
             image.platform = "Windows Server 2022"
+            image.osName = "Windows Server  2022 数据中心版 64位英文版"
             image.osNameEn = "Windows Server  2022 Data Center Edition 64bit English Edition"
             image.bootMode = "BIOS"
         }

@@ -20,6 +20,8 @@ public enum ImageRules {
     public static let architectures = ["i386", "x86_64", "arm64"]
     /// Accepted DescribeImages `Usage` values.
     public static let usages = ["instance", "none"]
+    /// Accepted DescribeImages `ActionType` values (the operation the images are to serve).
+    public static let actionTypes = ["CreateEcs", "ChangeOS"]
 
     /// `ImageName`: 2–128 characters, starts with a letter or Chinese character, no reserved prefix, no URL.
     public static func imageName(_ value: String) -> ValidationError? {
@@ -112,6 +114,11 @@ public enum ImageRules {
     /// DescribeImages `Architecture`: `i386`, `x86_64` or `arm64`.
     public static func architecture(_ value: String) -> ValidationError? {
         oneOf(value, architectures, code: "InvalidArchitecture", parameter: "Architecture")
+    }
+
+    /// DescribeImages `ActionType`: `CreateEcs` or `ChangeOS`.
+    public static func actionType(_ value: String) -> ValidationError? {
+        oneOf(value, actionTypes, code: "InvalidParameter", parameter: "ActionType")
     }
 
     /// DescribeImages `Usage`: `instance` or `none`.

@@ -13,6 +13,7 @@ extension RequestValidator {
         if let v = p["OSType"], let e = ImageRules.osType(v) { return e }
         if let v = p["Architecture"], let e = ImageRules.architecture(v) { return e }
         if let v = p["Usage"], let e = ImageRules.usage(v) { return e }
+        if let v = p["ActionType"], let e = ImageRules.actionType(v) { return e }
         if let e = paging(p) { return e }
         if let v = p["ImageOwnerId"], let e = ParameterRules.integer(v, parameter: "ImageOwnerId", in: 0...Int.max) {
             return e

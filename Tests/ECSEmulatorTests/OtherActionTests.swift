@@ -72,8 +72,42 @@ import Testing
         #expect(try harness.image(named: "database-host") != nil)
         #expect(harness.call("DeleteImage", ["RegionId": "cn-hangzhou", "ImageId": imageId, "Force": "true"]).status == 200)
         #expect(try harness.image(named: "database-host") == nil)
+        // The API reference: "if the specified custom image does not exist, the request is ignored", so a delete
+        // retried after its answer was lost succeeds (it answered InvalidImageId.NotFound).
         let again = harness.call("DeleteImage", ["RegionId": "cn-hangzhou", "ImageId": imageId])
-        #expect(again.errorCode == "InvalidImageId.NotFound")
+        #expect(again.status == 200, "\(again.body)")
+        #expect(harness.call("DeleteImage", ["RegionId": "cn-hangzhou", "ImageId": "m-bp1nosuchimage00001"]).status == 200)
+        let otherAccounts = harness.call("DeleteImage", ["RegionId": "cn-hangzhou", "ImageId": try harness.id(of: "other-private-build")])
+        #expect(otherAccounts.errorCode == "InvalidImageId.NotFound", "an image that exists, of another account, is still not found")
+    }
+
+    @Test func publicImagesCannotBeDeleted() throws {
+        let imageId = try harness.id(of: "web-prod-v1")
+        #expect(harness.call("ModifyImageSharePermission", ["RegionId": "cn-hangzhou", "ImageId": imageId, "IsPublic": "true"]).status == 200)
+        let refused = harness.call("DeleteImage", ["RegionId": "cn-hangzhou", "ImageId": imageId, "Force": "true"])
+        #expect(refused.errorCode == "ImageUseShared", "\(refused.body)")
+        #expect(try harness.image(named: "web-prod-v1") != nil)
+    }
+
+    /// At most 50 accounts per image ("up to 50 Alibaba Cloud accounts"), and never the owner's own.
+    @Test func sharingStopsAtFiftyAccountsAndRefusesTheOwnersOwn() throws {
+        let imageId = try harness.id(of: "web-prod-v1")
+        for batch in 0..<5 {
+            var parameters = ["RegionId": "cn-hangzhou", "ImageId": imageId]
+            for n in 1...10 { parameters["AddAccount.\(n)"] = String(5_000_000_000_000_000 + batch * 10 + n) }
+            #expect(harness.call("ModifyImageSharePermission", parameters).status == 200)
+        }
+        #expect(try harness.image(named: "web-prod-v1")?.sharedWith.count == 50)
+        let over = harness.call("ModifyImageSharePermission", ["RegionId": "cn-hangzhou", "ImageId": imageId, "AddAccount.1": "5999999999999999"])
+        #expect(over.errorCode == "QuotaExceed.ShareImageUser", "\(over.body)")
+        #expect(over.status == 403)
+        let swap = harness.call("ModifyImageSharePermission", [
+            "RegionId": "cn-hangzhou", "ImageId": imageId, "AddAccount.1": "5999999999999999", "RemoveAccount.1": "5000000000000001",
+        ])
+        #expect(swap.status == 200, "one in, one out stays at 50: \(swap.body)")
+        let own = harness.call("ModifyImageSharePermission", ["RegionId": "cn-hangzhou", "ImageId": imageId, "AddAccount.1": DemoData.mainAccount])
+        #expect(own.errorCode == "InvalidAccount.Forbbiden", "\(own.body)")
+        #expect(try harness.image(named: "web-prod-v1")?.sharedWith.count == 50)
     }
 
     @Test func deleteRefusesSharedAndCreatingImages() throws {

@@ -29,6 +29,10 @@ final class RelatedActionTests: XCTestCase {
         assertRequest("DescribeImages", describe(["OSType": "Windows"]), fails: "InvalidOSType", on: "OSType")
         assertRequest("DescribeImages", describe(["Architecture": "amd64"]), fails: "InvalidArchitecture", on: "Architecture")
         assertRequest("DescribeImages", describe(["Usage": "disk"]), fails: "InvalidUsage", on: "Usage")
+        for action in ["CreateEcs", "ChangeOS"] { assertRequest("DescribeImages", describe(["ActionType": action])) }
+        for bad in ["bogus", "createecs", ""] {
+            assertRequest("DescribeImages", describe(["ActionType": bad]), fails: "InvalidParameter", on: "ActionType")
+        }
     }
 
     func testDescribeImagesRequiresRegion() {

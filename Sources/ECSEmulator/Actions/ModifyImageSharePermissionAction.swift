@@ -1,9 +1,12 @@
 import Foundation
 
 /// ModifyImageSharePermission: adds and removes accounts (`AddAccount.N`, `RemoveAccount.N`, N ≤ 10)
-/// and toggles `IsPublic`, all in one commit.
+/// and toggles `IsPublic`, all in one commit. An image is shared with at most 50 accounts, and never
+/// with its owner's own.
 enum ModifyImageSharePermissionAction {
     static let maxAccounts = 10
+    /// Accounts one image may be shared with ("up to 50 Alibaba Cloud accounts", the API reference).
+    static let maxSharedAccounts = 50
 
     static func run(_ context: ActionContext) throws -> JSONNode {
         let parameters = context.parameters
@@ -13,10 +16,14 @@ enum ModifyImageSharePermissionAction {
         let adds = try accounts(parameters, "AddAccount")
         let removes = try accounts(parameters, "RemoveAccount")
         let makePublic = try parameters.bool("IsPublic")
+        if adds.contains(context.accountId) { throw EmulatorError("InvalidAccount.Forbbiden") }
         var changed = image
         for account in removes { changed.sharedWith[account] = nil }
-        for account in adds where account != context.accountId && changed.sharedWith[account] == nil {
+        for account in adds where changed.sharedWith[account] == nil {
             changed.sharedWith[account] = context.now
+        }
+        if changed.sharedWith.count > maxSharedAccounts, changed.sharedWith.count > image.sharedWith.count {
+            throw EmulatorError("QuotaExceed.ShareImageUser")
         }
         if let makePublic { changed.isPublic = makePublic }
         if changed != image, image.status == "Creating" { throw EmulatorError("InvalidStatus.ImageIsCreating") }
