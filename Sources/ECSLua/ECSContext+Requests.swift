@@ -13,7 +13,7 @@ extension ECSContext {
         do {
             return .values(try request.finish(call, value))
         } catch {
-            throw ECSLuaError(error, action: request.action, location: request.location)
+            throw request.failure(error)
         }
     }
 
@@ -41,7 +41,7 @@ extension ECSContext {
         flushDryRunText()
         switch result! {
         case .success(let value): return value
-        case .failure(let error): throw ECSLuaError(error, action: request.action, location: request.location)
+        case .failure(let error): throw request.failure(error)
         }
     }
 

@@ -128,14 +128,14 @@ final class ParallelScheduler {
                                 do {
                                     return try entry.request.finish(co, value) + 1
                                 } catch {
-                                    throw ECSLuaError(error, action: entry.request.action, location: entry.request.location)
+                                    throw entry.request.failure(error)
                                 }
                             })
                         } catch let error as ECSLuaError {
                             return try thread.resumeRaising(error)
                         }
                     case .failure(let error):
-                        return try thread.resumeRaising(ECSLuaError(error, action: entry.request.action, location: entry.request.location))
+                        return try thread.resumeRaising(entry.request.failure(error))
                     }
                 }
             }

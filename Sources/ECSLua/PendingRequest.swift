@@ -15,3 +15,24 @@ struct PendingRequest {
     /// Pushes the call's results for an answer onto the calling thread's stack; returns how many.
     let finish: (LuaCall, ResponsePayload) throws -> Int32
 }
+
+extension PendingRequest {
+    /// The error object of this request's failure; for a change, it says when the outcome is unknown (the
+    /// request may have reached the server: a transport failure, a timeout, a 5xx) or when the change was
+    /// accepted but its answer could not be read.
+    func failure(_ error: any Error) -> ECSLuaError {
+        var failure = ECSLuaError(error, action: action, location: location)
+        guard mayChange, let action else { return failure }
+        switch error {
+        case ECSClientError.transport, ECSClientError.timeout:
+            failure.message += "; \(action) may or may not have been applied"
+        case let service as ECSServiceError where service.httpStatus >= 500:
+            failure.message += "; \(action) may or may not have been applied"
+        case ECSClientError.decoding:
+            failure.message += "; the server accepted \(action) (HTTP 2xx), so it was most likely applied"
+        default:
+            break
+        }
+        return failure
+    }
+}

@@ -16,6 +16,11 @@ struct ResponsePusher {
     /// Pushes an answer; its JSON text goes from the bytes straight into Lua tables.
     func push(_ payload: ResponsePayload, on call: LuaCall) throws {
         let seen = self.seen
+        // Every ECS answer is a JSON object; a bare value or an array read as one would be taken for an
+        // answer (and the readers below look fields up in it).
+        guard payload.text.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") else {
+            throw ECSClientError.decoding("the answer is not a JSON object (\(payload.text.count) bytes)")
+        }
         do {
             try payload.text.withUnsafeBytes { bytes in
                 try call.pushJSON(

@@ -152,6 +152,74 @@ final class ClientTests: XCTestCase {
         }
     }
 
+    /// A server may echo the token in any field of its error, not only the message: the code, the request
+    /// id (body or header), the host id, the recommend link, and so the --debug line, carried it.
+    func testSecretsNeverAppearInAnyFieldOfAServerError() async {
+        let echo = "x\(Markers.token)"
+        let body: JSONValue = [
+            "Code": .string("Invalid.\(echo)"), "Message": .string(echo), "RequestId": .string(echo), "HostId": .string(echo),
+            "Recommend": .string("https://x/?t=\(echo)"),
+        ]
+        let responses: [HTTPResponseData] = [
+            .json(400, body),
+            HTTPResponseData(status: 502, headers: [("x-acs-request-id", echo)], body: Data("<html>bad gateway</html>".utf8)),
+        ]
+        for response in responses {
+            let harness = ClientHarness(FakeTransport([.respond(response)]), credentials: Markers.stsCredentials) { $0.retry = .never }
+            do {
+                _ = try await harness.client.call(action: "DescribeImages", parameters: [:])
+                XCTFail("expected an error")
+            } catch let error as ECSServiceError {
+                let fields = [error.code, error.message, error.requestId ?? "", error.hostId ?? "", error.recommend ?? ""]
+                for field in fields { Markers.assertNoSecrets(field) }
+                XCTAssertEqual(error.requestId, "x<redacted>")
+            } catch {
+                XCTFail("\(error)")
+            }
+            for line in harness.debugLines.current { Markers.assertNoSecrets(line) }
+        }
+    }
+
+    /// Text the server chose is printed on a terminal: its control characters and bidirectional overrides
+    /// (which clear the screen, retitle the window, forge lines or reorder text) come out as escapes.
+    func testServerTextsComeOutPrintable() {
+        let body = #"{"Code": "Bad\u001b[2J", "Message": "a\r\nFAKE: line \u202e", "RequestId": "R\u0007"}"#
+        let error = ECSServiceError.parse(status: 400, body: Data(body.utf8))
+        XCTAssertEqual(error.code, #"Bad\x1B[2J"#)
+        XCTAssertEqual(error.message, #"a\x0D\x0AFAKE: line \u{202E}"#)
+        XCTAssertEqual(error.requestId, #"R\x07"#)
+        XCTAssertEqual(ServerText.printable("中文 plain"), "中文 plain")
+    }
+
+    /// A change that is not idempotent (CopyImage through call) is not sent again after a failure the server
+    /// may have acted on (it was sent up to four times, each time possibly copying the image again); with a
+    /// ClientToken, after throttling, and for the image changes that are idempotent, it is.
+    func testOnlyIdempotentChangesAreSentAgainAfterAnUncertainFailure() async throws {
+        let uncertain: [FakeTransport.Step] = [
+            .fail(.transport("the server closed the connection")), .fail(.timeout), .respond(.ecsError(503, code: "ServiceUnavailable")),
+        ]
+        for step in uncertain {
+            let copy = ClientHarness(FakeTransport([step]))
+            do {
+                _ = try await copy.client.call(action: "CopyImage", parameters: ["ImageId": "m-x", "DestinationRegionId": "cn-beijing"])
+                XCTFail("expected an error")
+            } catch {}
+            XCTAssertEqual(copy.transport.count, 1, "\(step)")
+            XCTAssertTrue(copy.debugLines.current.contains { $0.contains("not idempotent") }, "\(copy.debugLines.current)")
+
+            let tokened = ClientHarness(FakeTransport([step]))
+            _ = try await tokened.client.call(action: "CopyImage", parameters: ["ImageId": "m-x", "ClientToken": "copy-1"])
+            XCTAssertEqual(tokened.transport.count, 2)
+
+            let modify = ClientHarness(FakeTransport([step]))
+            _ = try await modify.client.call(action: "ModifyImageAttribute", parameters: ["ImageId": "m-x", "Description": "d"])
+            XCTAssertEqual(modify.transport.count, 2)
+        }
+        let throttled = ClientHarness(FakeTransport([.respond(.ecsError(400, code: "Throttling.User"))]))
+        _ = try await throttled.client.call(action: "CopyImage", parameters: ["ImageId": "m-x"])
+        XCTAssertEqual(throttled.transport.count, 2, "a throttled request was not applied: it is sent again")
+    }
+
     func testConfigurationAndCredentialsNeverShowSecrets() {
         let configuration = ClientConfiguration(credentials: Markers.stsCredentials)
         Markers.assertNoSecrets(String(describing: configuration))

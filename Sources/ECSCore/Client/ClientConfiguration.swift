@@ -77,4 +77,15 @@ public struct ClientConfiguration: Sendable {
     public static func isMutating(action: String) -> Bool {
         !["Describe", "List", "Get", "Query"].contains { action.hasPrefix($0) }
     }
+
+    /// The image changes that do no harm when applied twice: they set attributes or permissions to given
+    /// values, and ECS ignores a DeleteImage of an image that no longer exists.
+    public static let idempotentChanges: Set<String> = ["ModifyImageAttribute", "ModifyImageSharePermission", "DeleteImage"]
+
+    /// Whether sending the request twice does no harm: a read, a known idempotent change, or a change
+    /// carrying a `ClientToken` (ECS applies one token once). Other changes (CopyImage, CreateImage through
+    /// `call`) are not sent again after a failure the server may have acted on.
+    public static func isIdempotent(action: String, parameters: [String: String]) -> Bool {
+        !isMutating(action: action) || idempotentChanges.contains(action) || !(parameters["ClientToken"] ?? "").isEmpty
+    }
 }

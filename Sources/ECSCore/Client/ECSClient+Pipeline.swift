@@ -39,6 +39,7 @@ extension ECSClient {
         }
 
         let policy = configuration.retry
+        let resendable = ClientConfiguration.isIdempotent(action: action, parameters: parameters)
         var attempt = 0
         while true {
             attempt += 1
@@ -69,9 +70,11 @@ extension ECSClient {
                     debug(responseLine(action, attempt, status: response.status, requestId: answer.requestId, elapsed, nil))
                     return answer.0
                 }
-                var error = ECSServiceError.parse(
-                    status: response.status, body: response.body, action: action, headers: response.headers)
-                error.message = redactor().redact(error.message)
+                // Every text the server chose is redacted: a server may echo the token anywhere (code, ids, ...).
+                let redacting = redactor()
+                let error = ECSServiceError.parse(
+                    status: response.status, body: response.body, action: action, headers: response.headers
+                ).mappingServerTexts(redacting.redact)
                 debug(responseLine(action, attempt, status: response.status, requestId: error.requestId, elapsed, error.code))
                 failure = error
             } catch let error as ECSClientError {
@@ -87,6 +90,12 @@ extension ECSClient {
                 failure = mapped
             }
             guard let delay = policy.delay(afterAttempt: attempt, error: failure) else { throw failure }
+            // A change that is not idempotent is sent again only when the server certainly did not act on it
+            // (it throttled the request); after a lost connection, a timeout or a 5xx it might have.
+            if !resendable && !((failure as? ECSServiceError)?.isThrottling ?? false) {
+                debug("ecs no retry \(action): it is not idempotent and may have been applied")
+                throw failure
+            }
             debug("ecs retry    \(action) attempt=\(attempt + 1)/\(policy.maxAttempts) after=\(Self.seconds(delay))")
             do {
                 try await policy.sleeper(delay)

@@ -51,9 +51,15 @@ public struct ECSServiceError: ECSError, Equatable {
 extension ECSServiceError {
     /// Parses an error answer: `{RequestId, HostId, Code, Message, Recommend}` with any field missing,
     /// lower-case keys, the same fields as an XML `<Error>` document, or a body that is neither (then the
-    /// code is `UnknownError`).
+    /// code is `UnknownError`). The server's texts come out printable (`ServerText`).
     public static func parse(
         status: Int, body: Data, action: String? = nil, headers: [(name: String, value: String)] = []
+    ) -> ECSServiceError {
+        parseFields(status: status, body: body, action: action, headers: headers).mappingServerTexts(ServerText.printable)
+    }
+
+    private static func parseFields(
+        status: Int, body: Data, action: String?, headers: [(name: String, value: String)]
     ) -> ECSServiceError {
         let retryAfter = headers.first { $0.name.lowercased() == "x-acs-retry-after" }
             .flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
@@ -77,7 +83,7 @@ extension ECSServiceError {
         if field("Code", in: fields) == nil, let nested = members["Error"], case .object = nested,
             let data = try? JSONEncoder().encode(nested)
         {
-            var inner = parse(status: status, body: data, action: action, headers: headers)
+            var inner = parseFields(status: status, body: data, action: action, headers: headers)
             inner.requestId = inner.requestId ?? field("RequestId", in: fields)
             return inner
         }
