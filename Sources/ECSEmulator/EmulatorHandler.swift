@@ -43,9 +43,16 @@ public final class EmulatorHandler: @unchecked Sendable {
         self.throttle = options.rate.map { TokenBucketThrottle(tokens: $0.tokens, seconds: $0.seconds) }
     }
 
-    /// Answers one request as ECS would at time `now`; every answer carries a fresh request id.
+    /// Answers one request as ECS would at time `now`; every answer carries a fresh request id, in its body
+    /// and, as ECS sends it, in the `x-acs-request-id` header.
     public func handle(_ request: EmulatorRequest, now: Date) -> EmulatorResponse {
         let requestId = UniqueIdentifierSource.shared.next()
+        var response = answer(request, now: now, requestId: requestId)
+        response.headers["x-acs-request-id"] = requestId
+        return response
+    }
+
+    private func answer(_ request: EmulatorRequest, now: Date, requestId: String) -> EmulatorResponse {
         lock.lock()
         defer { lock.unlock() }
         do {

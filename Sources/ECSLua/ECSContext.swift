@@ -66,8 +66,10 @@ public final class ECSContext {
         client = ECSClient(configuration: configuration, transport: transport)
     }
 
-    /// Closes the connections of every transport this context made; waits until they are closed.
-    public func shutdown() {
+    /// Closes the connections of every transport this context made; waits until they are closed, or at most
+    /// `seconds`: a connection still being set up holds the shutdown until its connect timeout, and a
+    /// process that is ending (Ctrl-C, the script done) must not wait for it.
+    public func shutdown(waitingAtMost seconds: Double = 1) {
         guard !isShutDown else { return }
         isShutDown = true
         guard ownsTransport else { return }
@@ -77,7 +79,7 @@ public final class ECSContext {
             for t in all { await t.shutdown() }
             done.set(.success(true))
         }
-        while done.wait(seconds: 0.05) == nil {}
+        _ = done.wait(seconds: seconds)
     }
 
     /// Replaces the configuration, keeping the rate limiter when the rate is unchanged.

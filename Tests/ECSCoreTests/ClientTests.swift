@@ -220,6 +220,18 @@ final class ClientTests: XCTestCase {
         XCTAssertEqual(throttled.transport.count, 2, "a throttled request was not applied: it is sent again")
     }
 
+    /// --debug named no request id for an answer the Lua path reads itself ("request-id=-"): it now takes the
+    /// x-acs-request-id header, redacted like any text a server chose.
+    func testDebugLineOfAnUndecodedAnswerNamesItsRequestIdFromTheHeader() async throws {
+        for (header, shown) in [("REQ-HEADER-1", "REQ-HEADER-1"), ("R-\(Markers.token)", "R-<redacted>")] {
+            let answer = HTTPResponseData(status: 200, headers: [("x-acs-request-id", header)], body: Data("{}".utf8))
+            let harness = ClientHarness(FakeTransport([.respond(answer)]), credentials: Markers.stsCredentials)
+            _ = try await harness.client.callReturningBody(action: "DescribeImages", parameters: [:])
+            let line = try XCTUnwrap(harness.debugLines.current.first { $0.hasPrefix("ecs response") })
+            XCTAssertTrue(line.contains("request-id=\(shown) "), line)
+        }
+    }
+
     func testConfigurationAndCredentialsNeverShowSecrets() {
         let configuration = ClientConfiguration(credentials: Markers.stsCredentials)
         Markers.assertNoSecrets(String(describing: configuration))

@@ -47,7 +47,10 @@ final class EndpointResolverTests: XCTestCase {
                 XCTAssertEqual(error as? EndpointError, .insecure(url: insecure))
             }
         }
-        for invalid in ["ftp://x", "https://", "http://user:pw@127.0.0.1"] {
+        XCTAssertEqual(try url("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/")
+        // Requests go to "/": a path, query or fragment was dropped without a word.
+        for invalid in ["ftp://x", "https://", "http://user:pw@127.0.0.1", "http://127.0.0.1:8080/prefix", "https://e.example/a/",
+                        "https://e.example?x=1", "https://e.example/#f"] {
             XCTAssertThrowsError(try url(invalid)) { error in
                 guard case .invalidURL = error as? EndpointError else { return XCTFail("\(invalid): \(error)") }
             }

@@ -195,6 +195,25 @@ final class TransportTests: XCTestCase {
         XCTAssertEqual(server.received.current.count, 1)
     }
 
+    /// A corrupt gzip body was "transport failure: inflationError(-3)", retryable, and sent again: it is a
+    /// decoding failure, not retried (the same bytes would come back).
+    func testACorruptCompressedBodyIsADecodingFailure() async throws {
+        let gzip = try LoopbackHTTPServer { _, _ in
+            .respond(status: 200, headers: [("Content-Encoding", "gzip"), ("Content-Type", "application/json")], body: "this is not gzip")
+        }
+        defer { gzip.stop() }
+        let transport = AsyncHTTPClientTransport(connectTimeout: 2, readTimeout: 5)
+        defer { Task { await transport.shutdown() } }
+        do {
+            _ = try await transport.send(HTTPRequestData(method: "POST", url: URL(string: "\(gzip.url)/")!), timeout: 5)
+            XCTFail("expected an error")
+        } catch let error as ECSClientError {
+            guard case .decoding(let detail) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(detail.hasPrefix("the answer's compressed body is corrupt"), detail)
+            XCTAssertFalse(error.retryable)
+        }
+    }
+
     func testErrorMappingOfAsyncHTTPClientErrors() {
         XCTAssertEqual(AsyncHTTPClientTransport.map(CancellationError()), .cancelled)
         XCTAssertEqual(AsyncHTTPClientTransport.map(ECSClientError.timeout), .timeout)

@@ -67,7 +67,13 @@ extension ECSClient {
                         debug(responseLine(action, attempt, status: response.status, requestId: nil, elapsed, "Client.Decoding"))
                         throw error
                     }
-                    debug(responseLine(action, attempt, status: response.status, requestId: answer.requestId, elapsed, nil))
+                    if configuration.debugSink != nil {
+                        // An undecoded answer (the Lua path) names its request id in the header ECS sends; a server
+                        // chose it, so it is made printable and redacted like an error's texts.
+                        let requestId = (answer.requestId ?? response.header("x-acs-request-id"))
+                            .map { redactor().redact(ServerText.printable($0)) }
+                        debug(responseLine(action, attempt, status: response.status, requestId: requestId, elapsed, nil))
+                    }
                     return answer.0
                 }
                 // Every text the server chose is redacted: a server may echo the token anywhere (code, ids, ...).

@@ -103,6 +103,10 @@ public struct EndpointResolver: Sendable {
         if components.user != nil || components.password != nil {
             throw EndpointError.invalidURL(url: text, reason: "credentials in the URL are not allowed")
         }
+        // RPC requests go to "/": a path, query or fragment would be dropped without a word.
+        if !(components.path.isEmpty || components.path == "/") || components.query != nil || components.fragment != nil {
+            throw EndpointError.invalidURL(url: text, reason: "an ECS endpoint has no path, query or fragment (requests go to /)")
+        }
         if scheme == "http" && !insecure && !isLoopback(host: host) {
             throw EndpointError.insecure(url: text)
         }

@@ -96,6 +96,12 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             if error == .remoteConnectionClosed { return .transport("the server closed the connection") }
         }
         if error is NIOTooManyBytesError { return .decoding("response body larger than \(maxBodyBytes) bytes") }
+        if let error = error as? HTTPParserError { return .transport("the server's answer is not valid HTTP (\(error))") }
+        // NIOHTTPCompression's DecompressionError (a module this target does not depend on directly): a gzip or
+        // deflate body that is corrupt or inflates past the limit. Reading it again would give the same bytes.
+        if String(reflecting: type(of: error)).hasSuffix(".DecompressionError") {
+            return .decoding("the answer's compressed body is corrupt or inflates past \(maxBodyBytes) bytes (\(error))")
+        }
         if let error = error as? ChannelError, case .connectTimeout = error {
             return .transport("connect timeout")
         }
