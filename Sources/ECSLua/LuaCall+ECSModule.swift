@@ -1,21 +1,9 @@
-import CLua
 import LuaBridge
 
 extension LuaCall {
     /// Whether the value at `index` is the `ecs` table itself: what `ecs:describe_images{...}` (a colon
     /// typed for a dot) passes as the first argument.
-    func isECSModule(at index: Int32) -> Bool {
-        guard isTable(at: index) else { return false }
-        let value = index < 0 ? top + index + 1 : index
-        pushRegistryValue(LUA_LOADED_TABLE)
-        defer { pop(2) }
-        guard isTable(at: -1) else {
-            pushNil()
-            return false
-        }
-        pushField(of: -1, "ecs")
-        return rawEqual(value, -1)
-    }
+    func isECSModule(at index: Int32) -> Bool { isLoadedModule("ecs", at: index) }
 }
 
 extension ECSLuaError {

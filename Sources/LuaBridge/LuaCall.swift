@@ -243,6 +243,19 @@ public struct LuaCall {
     /// Whether two stack values are the same Lua value (raw equality).
     public func rawEqual(_ a: Int32, _ b: Int32) -> Bool { lua_rawequal(L, a, b) != 0 }
 
+    /// Whether the value at `index` is the table that `require(name)` gives (`package.loaded[name]`).
+    public func isLoadedModule(_ name: String, at index: Int32) -> Bool {
+        guard lua_type(L, index) == LUA_TTABLE else { return false }
+        let value = lua_absindex(L, index)
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lua_getfield(L, CLUA_REGISTRYINDEX, LUA_LOADED_TABLE)
+        guard lua_type(L, -1) == LUA_TTABLE else { return false }
+        lua_pushstring(L, name)
+        lua_rawget(L, -2)
+        return lua_rawequal(L, value, -1) != 0
+    }
+
     /// Pushes a value stored in the registry under `key`.
     public func pushRegistryValue(_ key: String) { lua_getfield(L, CLUA_REGISTRYINDEX, key) }
 

@@ -24,6 +24,10 @@ struct RunCommand: ParsableCommand {
     }
 
     func validate() throws {
+        // The passthrough argument captures -h/--help after other options (`ecsh --local --help`): it is help.
+        if let first = scriptAndArguments.first, first == "-h" || first == "--help" {
+            throw CleanExit.helpRequest(self)
+        }
         if let first = scriptAndArguments.first, first.hasPrefix("-"), first != "-", first != "--" {
             throw ValidationError("unknown option '\(first)'")
         }

@@ -46,6 +46,18 @@ final class ExitCodeTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("HTTP 404"), "\(result)")
     }
 
+    /// `ecsh run --help` and `ecsh --local --help` (help after other options) were usage errors, and the usage
+    /// errors say to look there; `ecsh --help` listed the subcommands but none of the options.
+    func testHelpIsShownWhereverItIsAskedFor() throws {
+        for arguments in [["run", "--help"], ["--local", "--help"], ["-h"], ["--help"]] {
+            let result = try EcshProcess.run(arguments)
+            XCTAssertEqual(result.exitCode, 0, "\(arguments): \(result)")
+            XCTAssertTrue(result.stdout.contains("--region <region>"), "\(arguments): \(result)")
+            XCTAssertTrue(result.stdout.contains("--max-instructions"), "\(arguments): \(result)")
+        }
+        XCTAssertTrue(try EcshProcess.run(["--help"]).stdout.contains("SUBCOMMANDS:"))
+    }
+
     func testUnknownOptionIsTwo() throws {
         let result = try EcshProcess.run(["--no-such-option", "-e", "print('ran')"])
         XCTAssertEqual(result.exitCode, 2, "\(result)")
