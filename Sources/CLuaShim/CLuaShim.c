@@ -1,5 +1,6 @@
 /* The only code of ecsh that calls lua_error or lua_yield: each happens here, in C, after the
-   Swift host function has returned, so no longjmp ever crosses a Swift frame. */
+   Swift host function has returned, or (the hooks' luaL_error) inside a pcall made here whose Lua code
+   runs above any Swift frame, so no longjmp ever crosses a Swift frame. */
 #include "CLuaShim.h"
 #include <lua5.4/lauxlib.h>
 #include <lua5.4/lualib.h>
@@ -28,6 +29,7 @@ typedef struct {
     long long budget;  /* instructions left; < 0 = unlimited */
     int hook_count;
     long long tostring_allowance;  /* instructions left to the __tostring that safe_tolstring runs */
+    int tostring_depth;            /* safe_tolstring calls under way (nested through host functions) */
 } state_info;
 
 static atomic_int interrupt_flag = 0;
@@ -181,9 +183,17 @@ void *cluashim_to_boxed_object(lua_State *L, int idx, const char *tname) {
 #define TOSTRING_MAX_INSTRUCTIONS 100000000LL
 #define TOSTRING_HOOK_COUNT 1000
 
+static void guard_hook(lua_State *L, lua_Debug *ar);
+
 static void tostring_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     state_info *info = info_of(L);
+    if (info->tostring_depth == 0) {
+        /* A coroutine made inside a __tostring inherited this hook (lua_newthread copies it): give it the
+           ordinary one. */
+        lua_sethook(L, guard_hook, LUA_MASKCOUNT, info->hook_count);
+        guard_hook(L, ar);
+        return;
+    }
     info->tostring_allowance -= TOSTRING_HOOK_COUNT;
     if (info->tostring_allowance < 0) {
         luaL_error(L, "__tostring ran more than %d million instructions", (int)(TOSTRING_MAX_INSTRUCTIONS / 1000000));
@@ -216,8 +226,8 @@ const char *cluashim_safe_tolstring(lua_State *L, int idx, size_t *len) {
     state_info *info = info_of(L);
     lua_Hook hook = lua_gethook(L);
     int mask = lua_gethookmask(L), count = lua_gethookcount(L);
-    long long saved_allowance = info->tostring_allowance;
-    info->tostring_allowance = TOSTRING_MAX_INSTRUCTIONS;
+    /* The allowance is shared by nested calls (a __tostring that makes Swift describe another value). */
+    if (info->tostring_depth++ == 0) info->tostring_allowance = TOSTRING_MAX_INSTRUCTIONS;
     lua_sethook(L, tostring_hook, LUA_MASKCOUNT, TOSTRING_HOOK_COUNT);
     int was_enforced = info->enforced;
     info->enforced = 1;
@@ -225,7 +235,7 @@ const char *cluashim_safe_tolstring(lua_State *L, int idx, size_t *len) {
     lua_pushvalue(L, idx);
     int status = lua_pcall(L, 1, 1, 0);
     info->enforced = was_enforced;
-    info->tostring_allowance = saved_allowance;
+    info->tostring_depth--;
     lua_sethook(L, hook, mask, count);
     if (status != LUA_OK && lua_type(L, -1) == LUA_TSTRING) {
         /* Say what went wrong rather than pretend the value had no text. */

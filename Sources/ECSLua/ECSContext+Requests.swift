@@ -13,7 +13,7 @@ extension ECSContext {
         do {
             return .values(try request.finish(call, value))
         } catch {
-            throw request.failure(error)
+            throw request.failure(error, answered: true)
         }
     }
 

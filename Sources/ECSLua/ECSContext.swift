@@ -90,8 +90,9 @@ public final class ECSContext {
             retiredTransports.append(transport)
             transport = Self.makeTransport(new)
         }
-        // Only a new profile can bring new secrets (reading the credential files at every ecs.config is not needed).
-        if profile != self.profile { earlierSecrets.formUnion(Self.secrets(of: configuration)) }
+        // The secrets in use until now stay known (the history filter keeps them out), whatever the profile's
+        // name says: a profile named at start may not have been the source of the keys (environment keys win).
+        earlierSecrets.formUnion(Self.secrets(of: configuration))
         let limiter = new.rate == configuration.rate ? client.limiter : nil
         self.profile = profile
         self.regionIsExplicit = regionIsExplicit

@@ -31,7 +31,8 @@ extension ECSModule {
         }
     }
 
-    /// The name under which the function at `index` sits in `ecs` or `ecs.validate` (`help` for the global).
+    /// The name under which the function at `index` sits in `ecs` or `ecs.validate` (`help` for the global,
+    /// `json` for a function of the `json` module).
     private static func functionName(_ call: LuaCall, at index: Int32) -> String? {
         var found: String?
         call.pushGlobal("help")

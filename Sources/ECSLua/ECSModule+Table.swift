@@ -55,6 +55,8 @@ extension ECSModule {
                 call.pushElement(of: 1, Int64(i + 1))
                 let row = call.top
                 rows.append(columns.map { column in
+                    // Checked above, but a cell's __tostring (below) may have replaced a later row since.
+                    guard call.isTable(at: row) else { return "" }
                     call.pushField(of: row, column)
                     defer { call.pop() }
                     return cellText(call, at: call.top)

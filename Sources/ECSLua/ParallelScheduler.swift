@@ -128,7 +128,7 @@ final class ParallelScheduler {
                                 do {
                                     return try entry.request.finish(co, value) + 1
                                 } catch {
-                                    throw entry.request.failure(error)
+                                    throw entry.request.failure(error, answered: true)
                                 }
                             })
                         } catch let error as ECSLuaError {

@@ -18,18 +18,22 @@ struct PendingRequest {
 
 extension PendingRequest {
     /// The error object of this request's failure; for a change, it says when the outcome is unknown (the
-    /// request may have reached the server: a transport failure, a timeout, a 5xx) or when the change was
-    /// accepted but its answer could not be read.
-    func failure(_ error: any Error) -> ECSLuaError {
+    /// request may have reached the server: a transport failure after connecting, a timeout, a 5xx, a body
+    /// the transport could not read) or, when `answered` (the failure is in reading a 2xx answer), that the
+    /// change was accepted.
+    func failure(_ error: any Error, answered: Bool = false) -> ECSLuaError {
         var failure = ECSLuaError(error, action: action, location: location)
         guard mayChange, let action else { return failure }
+        let unknown = "; \(action) may or may not have been applied"
         switch error {
-        case ECSClientError.transport, ECSClientError.timeout:
-            failure.message += "; \(action) may or may not have been applied"
-        case let service as ECSServiceError where service.httpStatus >= 500:
-            failure.message += "; \(action) may or may not have been applied"
-        case ECSClientError.decoding:
+        case ECSClientError.decoding where answered:
             failure.message += "; the server accepted \(action) (HTTP 2xx), so it was most likely applied"
+        case let client as ECSClientError where client.isConnectFailure:
+            break
+        case ECSClientError.transport, ECSClientError.timeout, ECSClientError.decoding:
+            failure.message += unknown
+        case let service as ECSServiceError where service.httpStatus >= 500:
+            failure.message += unknown
         default:
             break
         }

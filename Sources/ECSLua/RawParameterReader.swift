@@ -27,6 +27,10 @@ struct RawParameterReader {
         } catch let invalid as InvalidUTF8 {
             throw failure("parameter '\(name)' of \(action) must be valid UTF-8 text: \(invalid) starts no UTF-8 character")
         }
+        // A named json.null is skipped as absent (below); in a list it would leave a gap in Name.1, Name.2, ...
+        if call.isJSONNull(at: index) {
+            throw failure("parameter '\(name)' of \(action) is json.null: a list item cannot be absent")
+        }
         if let i = call.integer(at: index) { return .int(i) }
         if let d = call.number(at: index) { return .double(d) }
         if let b = call.boolean(at: index) { return .bool(b) }
@@ -36,13 +40,16 @@ struct RawParameterReader {
         let count = call.rawLength(at: index)
         var named: [String: ParameterValue] = [:]
         var pairs = 0
+        var firstIndex: Int64?
         try call.forEachPair(of: index) {
             // A named json.null (decoded JSON) is an absent parameter, as nil is.
             if call.string(at: -2) != nil && call.isJSONNull(at: -1) { return }
             pairs += 1
             if let key = call.string(at: -2) {
                 named[key] = try value(at: call.top, name: name.isEmpty ? key : name + "." + key, depth: depth + 1)
-            } else if call.integer(at: -2) == nil {
+            } else if let i = call.integer(at: -2) {
+                firstIndex = min(firstIndex ?? i, i)
+            } else {
                 throw failure("parameter '\(name)' of \(action) has a \(call.typeName(at: -2)) key")
             }
         }
@@ -57,7 +64,7 @@ struct RawParameterReader {
         }
         guard named.count == pairs else {
             if depth == 0 {
-                throw failure("parameters of \(action) must be named (Name = value), got array items such as [1]")
+                throw failure("parameters of \(action) must be named (Name = value), got an array item [\(firstIndex ?? 1)]")
             }
             if named.isEmpty {
                 throw failure("parameter '\(name)' of \(action) is an array with holes: its keys must be 1 to n without a gap")

@@ -23,6 +23,13 @@ struct RunCommand: ParsableCommand {
         scriptAndArguments.first == "--" ? Array(scriptAndArguments.dropFirst()) : scriptAndArguments
     }
 
+    /// `ALIBABA_CLOUD_PROFILE`, when it is what selects the keys: not when the environment holds keys of its own,
+    /// which the credential chain prefers.
+    static func profileInEffect(_ environment: [String: String]) -> String? {
+        guard (environment["ALIBABA_CLOUD_ACCESS_KEY_ID"] ?? "").isEmpty else { return nil }
+        return environment["ALIBABA_CLOUD_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     func validate() throws {
         // The passthrough argument captures -h/--help after other options (`ecsh --local --help`): it is help.
         if let first = scriptAndArguments.first, first == "-h" || first == "--help" {
@@ -47,7 +54,7 @@ struct RunCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let context = ECSContext(
             configuration: setup.configuration, isTerminal: isTerminal,
-            profile: options.local ? nil : options.profile ?? environment["ALIBABA_CLOUD_PROFILE"].flatMap { $0.isEmpty ? nil : $0 },
+            profile: options.local ? nil : options.profile ?? Self.profileInEffect(environment),
             regionIsExplicit: options.region != nil || !(environment["ALIBABA_CLOUD_REGION_ID"] ?? "").isEmpty)
         let state = try LuaEnvironment.make(options: shellOptions, modules: [{ try ECSModule.register(in: $0, context: context) }])
         LuaInterrupt.installSignalHandler()

@@ -218,6 +218,9 @@ final class ClientTests: XCTestCase {
         let throttled = ClientHarness(FakeTransport([.respond(.ecsError(400, code: "Throttling.User"))]))
         _ = try await throttled.client.call(action: "CopyImage", parameters: ["ImageId": "m-x"])
         XCTAssertEqual(throttled.transport.count, 2, "a throttled request was not applied: it is sent again")
+        let refused = ClientHarness(FakeTransport([.fail(.transport(ECSClientError.cannotConnect + "Connection refused"))]))
+        _ = try await refused.client.call(action: "CopyImage", parameters: ["ImageId": "m-x"])
+        XCTAssertEqual(refused.transport.count, 2, "no connection was made: nothing was applied, it is sent again")
     }
 
     /// --debug named no request id for an answer the Lua path reads itself ("request-id=-"): it now takes the

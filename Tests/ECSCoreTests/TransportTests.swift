@@ -74,7 +74,8 @@ final class TransportTests: XCTestCase {
             XCTFail("expected a transport error")
         } catch let error as ECSClientError {
             XCTAssertTrue(error.retryable, "\(error)")
-            XCTAssertEqual(error.description, "Client.Transport: transport failure: Connection refused")
+            XCTAssertEqual(error.description, "Client.Transport: transport failure: cannot connect: Connection refused")
+            XCTAssertTrue(error.isConnectFailure, "nothing reached the server")
         }
         await transport.shutdown()
     }
@@ -211,6 +212,26 @@ final class TransportTests: XCTestCase {
             guard case .decoding(let detail) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(detail.hasPrefix("the answer's compressed body is corrupt"), detail)
             XCTAssertFalse(error.retryable)
+        }
+    }
+
+    /// A 5xx whose compressed body is corrupt is still a 5xx: retryable (it became a decoding failure, which
+    /// the Lua layer then took for a change the server had accepted).
+    func testAFiveHundredWithACorruptBodyStaysRetryable() async throws {
+        let server = try LoopbackHTTPServer { _, _ in
+            .respond(status: 503, headers: [("Content-Encoding", "gzip")], body: "this is not gzip")
+        }
+        defer { server.stop() }
+        let transport = AsyncHTTPClientTransport(connectTimeout: 2, readTimeout: 5)
+        defer { Task { await transport.shutdown() } }
+        do {
+            _ = try await transport.send(HTTPRequestData(method: "POST", url: URL(string: "\(server.url)/")!), timeout: 5)
+            XCTFail("expected an error")
+        } catch let error as ECSClientError {
+            guard case .transport(let detail) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(detail.hasPrefix("HTTP 503 with an unreadable body: "), detail)
+            XCTAssertTrue(error.retryable)
+            XCTAssertFalse(error.isConnectFailure)
         }
     }
 

@@ -1,3 +1,4 @@
+import ECSCore
 import LuaBridge
 import XCTest
 
@@ -56,7 +57,13 @@ final class CallMistakeTests: ECSLuaTestCase {
     func testRawCallNamesArraysAndHolesForWhatTheyAre() throws {
         XCTAssertEqual(
             luaError("return ecs.call('DescribeImages', { 'x' })")?.value["message"],
-            "parameters of DescribeImages must be named (Name = value), got array items such as [1]")
+            "parameters of DescribeImages must be named (Name = value), got an array item [1]")
+        XCTAssertEqual(
+            luaError("return ecs.call('DescribeImages', { ImageId = 'm-x', [7] = 'y' })")?.value["message"],
+            "parameters of DescribeImages must be named (Name = value), got an array item [7]")
+        XCTAssertEqual(
+            luaError("return ecs.call('ModifyFoo', { A = { 'a', json.null, 'b' } })")?.value["message"],
+            "parameter 'A.2' of ModifyFoo is json.null: a list item cannot be absent")
         XCTAssertEqual(
             luaError("return ecs.call('ModifyFoo', { A = { [1] = 1, [3] = 3 } })")?.value["message"],
             "parameter 'A' of ModifyFoo is an array with holes: its keys must be 1 to n without a gap")
@@ -94,6 +101,19 @@ final class CallMistakeTests: ECSLuaTestCase {
         XCTAssertEqual(lua.output, "", "no rows and no columns print nothing")
     }
 
+    /// A cell's __tostring that replaced a later row with a string crashed the drawing (SIGSEGV): rows are
+    /// checked before drawing, and again as each is drawn.
+    func testARowReplacedWhileTheTableIsDrawnDoesNotCrash() throws {
+        let v = try value("""
+            local rows
+            local odd = setmetatable({}, { __tostring = function() rows[2] = "oops" return "odd" end })
+            rows = { { a = odd }, { a = 1 } }
+            return ecs.table(rows, { "a" })
+            """)
+        XCTAssertEqual(v, 2)
+        XCTAssertEqual(lua.output, "a\n---\nodd\n\n")
+    }
+
     /// help(json.encode) said "no help for function: 0x..." though help() lists json; DeleteImage's help
     /// left out ImageUseShared, which it answers for a shared image.
     func testHelpCoversJSONAndDeleteImagesSharedRefusal() throws {
@@ -105,5 +125,21 @@ final class CallMistakeTests: ECSLuaTestCase {
         lua.clearOutput()
         try lua.run("help(ecs.delete_image)")
         XCTAssertTrue(lua.output.contains("ImageUseShared (HTTP 403)"), lua.output)
+    }
+}
+
+/// The session's earlier secrets stay known to the history filter whatever the profile's name says.
+final class KnownSecretsTests: XCTestCase {
+    /// A profile named at start (ALIBABA_CLOUD_PROFILE) need not be where the keys came from: selecting the
+    /// "same" profile again switched the keys and forgot the ones used until then.
+    func testSecretsOfEarlierCredentialsStayKnownWhenTheProfileNameDoesNotChange() {
+        let first = ClientConfiguration(
+            credentials: StaticCredentialsProvider(accessKeyId: "env-id", accessKeySecret: "ENV-SECRET-0001"), rate: nil)
+        let context = ECSContext(configuration: first, profile: "p1")
+        defer { context.shutdown() }
+        var second = first
+        second.credentials = StaticCredentialsProvider(accessKeyId: "p1-id", accessKeySecret: "P1-SECRET-0002")
+        context.reconfigure(second, profile: "p1", regionIsExplicit: false)
+        XCTAssertEqual(Set(context.knownSecrets()), ["ENV-SECRET-0001", "P1-SECRET-0002"])
     }
 }

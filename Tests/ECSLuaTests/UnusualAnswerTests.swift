@@ -60,6 +60,11 @@ final class UnusualAnswerTests: XCTestCase {
         XCTAssertEqual(timedOut, "no response within the read timeout; ModifyImageAttribute may or may not have been applied")
         let unreadable = try run(change, answer: Self.ok("{oops"))
         XCTAssertTrue(unreadable.stringValue?.hasSuffix("; the server accepted ModifyImageAttribute (HTTP 2xx), so it was most likely applied") == true, "\(unreadable)")
+        let refused = try run(change, answer: .failure(.transport(ECSClientError.cannotConnect + "Connection refused")))
+        XCTAssertEqual(refused, "transport failure: cannot connect: Connection refused", "nothing reached the server: no note")
+        let corrupt = try run(change, answer: .failure(.decoding("the answer's compressed body is corrupt")))
+        XCTAssertTrue(corrupt.stringValue?.hasSuffix("; ModifyImageAttribute may or may not have been applied") == true,
+                      "a body the transport could not read says nothing of the status: \(corrupt)")
         let read = try run("local ok, err = pcall(ecs.describe_images, {}) return err.message", answer: .failure(.timeout))
         XCTAssertEqual(read, "no response within the read timeout", "a read changes nothing: no note")
     }

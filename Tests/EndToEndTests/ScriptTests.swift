@@ -124,6 +124,13 @@ final class ScriptTests: XCTestCase {
         let fromVariable = try EcshProcess.run(
             ["-e", "return ecs.config().profile"], environment: environment.merging(["ALIBABA_CLOUD_PROFILE": "p2"]) { $1 })
         XCTAssertEqual(fromVariable.stdout, "p2\n", "\(fromVariable)")
+        // With keys of its own in the environment, ALIBABA_CLOUD_PROFILE selects nothing: no profile is in effect.
+        let keyed = try EcshProcess.run(
+            ["-e", "return ecs.config().profile, ecs.config().access_key_id"],
+            environment: environment.merging([
+                "ALIBABA_CLOUD_PROFILE": "p2", "ALIBABA_CLOUD_ACCESS_KEY_ID": "envid", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "envsecret",
+            ]) { $1 })
+        XCTAssertEqual(keyed.stdout, "nil\tenvid\n", "\(keyed)")
     }
 
     func testOptionsBeforeTheScriptGetNegativeIndices() throws {

@@ -64,3 +64,22 @@ final class ToStringSafetyTests: XCTestCase {
             unbudgeted.main.describe(at: -1), "(table value: its __tostring failed: __tostring ran more than 100 million instructions)")
     }
 }
+
+extension ToStringSafetyTests {
+    /// A coroutine made inside a __tostring inherited its hook and, once that __tostring was over, failed
+    /// its first instructions with "__tostring ran more than 100 million instructions".
+    func testACoroutineMadeInsideToStringRunsNormallyAfterwards() throws {
+        let state = try LuaState()
+        try state.load("""
+            local t = setmetatable({}, { __tostring = function()
+              co = coroutine.create(function() local s = 0 for i = 1, 1e6 do s = s + i end return s end)
+              return "t"
+            end })
+            return t
+            """, name: "=t")
+        try state.protectedCall(argumentCount: 0, resultCount: 1)
+        XCTAssertEqual(state.main.describe(at: -1), "t")
+        state.setStackTop(0)
+        XCTAssertEqual(try state.run("return coroutine.resume(co)", name: "=r"), [.boolean(true), .integer(500_000_500_000)])
+    }
+}

@@ -43,3 +43,14 @@ public enum ECSClientError: ECSError, Equatable {
     /// `Client.Timeout: no response within the read timeout`.
     public var description: String { "\(code): \(message)" }
 }
+
+extension ECSClientError {
+    /// How a transport failure begins when no connection was made: nothing reached the server.
+    public static let cannotConnect = "cannot connect: "
+
+    /// Whether the request certainly never reached the server (refused, unreachable, unresolved, connect timeout).
+    public var isConnectFailure: Bool {
+        if case .transport(let text) = self { return text.hasPrefix(Self.cannotConnect) }
+        return false
+    }
+}

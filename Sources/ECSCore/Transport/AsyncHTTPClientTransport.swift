@@ -56,7 +56,16 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         let deadline = NIODeadline.now() + .milliseconds(Self.milliseconds(timeout))
         do {
             let response = try await client.get().execute(outgoing, deadline: deadline)
-            let buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
+            let buffer: ByteBuffer
+            do {
+                buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
+            } catch {
+                // A 5xx is a 5xx (retryable) whatever became of its body.
+                if response.status.code >= 500, case .decoding(let detail) = Self.map(error) {
+                    throw ECSClientError.transport("HTTP \(response.status.code) with an unreadable body: \(detail)")
+                }
+                throw error
+            }
             return HTTPResponseData(
                 status: Int(response.status.code),
                 headers: response.headers.map { (name: $0.name, value: $0.value) },
@@ -92,7 +101,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         if let error = error as? HTTPClientError {
             if [.readTimeout, .deadlineExceeded, .writeTimeout].contains(error) { return .timeout }
             if error == .cancelled { return .cancelled }
-            if error == .connectTimeout { return .transport("connect timeout") }
+            if error == .connectTimeout { return .transport(ECSClientError.cannotConnect + "connect timeout") }
             if error == .remoteConnectionClosed { return .transport("the server closed the connection") }
         }
         if error is NIOTooManyBytesError { return .decoding("response body larger than \(maxBodyBytes) bytes") }
@@ -103,13 +112,25 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             return .decoding("the answer's compressed body is corrupt or inflates past \(maxBodyBytes) bytes (\(error))")
         }
         if let error = error as? ChannelError, case .connectTimeout = error {
-            return .transport("connect timeout")
+            return .transport(ECSClientError.cannotConnect + "connect timeout")
         }
         // The system's own words ("Connection refused"), not NIO's wrapping of them.
-        if let error = error as? IOError { return .transport(String(cString: strerror(error.errnoCode))) }
+        if let error = error as? IOError {
+            let words = String(cString: strerror(error.errnoCode))
+            let refused = [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode)
+            return .transport(refused ? ECSClientError.cannotConnect + words : words)
+        }
         if let error = error as? NIOConnectionError {
-            if let dns = error.dnsAError ?? error.dnsAAAAError { return .transport("cannot resolve \(error.host): \(dns)") }
-            if let first = error.connectionErrors.first { return map(first.error) }
+            if let dns = error.dnsAError ?? error.dnsAAAAError {
+                return .transport(ECSClientError.cannotConnect + "cannot resolve \(error.host): \(dns)")
+            }
+            if let first = error.connectionErrors.first {
+                let mapped = map(first.error)
+                if case .transport(let text) = mapped, !text.hasPrefix(ECSClientError.cannotConnect) {
+                    return .transport(ECSClientError.cannotConnect + text)
+                }
+                return mapped
+            }
         }
         return .transport(String(describing: error))
     }
