@@ -194,17 +194,17 @@ static void tostring_hook(lua_State *L, lua_Debug *ar) {
         guard_hook(L, ar);
         return;
     }
-    info->tostring_allowance -= TOSTRING_HOOK_COUNT;
-    if (info->tostring_allowance < 0) {
-        luaL_error(L, "__tostring ran more than %d million instructions", (int)(TOSTRING_MAX_INSTRUCTIONS / 1000000));
-        return;
+    int count = lua_gethookcount(L);
+    info->tostring_allowance -= count;
+    if (info->budget > 0) {
+        info->budget -= count;
+        if (info->budget <= 0) info->budget = 0;
     }
-    if (info->budget >= 0) {
-        info->budget -= TOSTRING_HOOK_COUNT;
-        if (info->budget < 0) {
-            info->budget = 0;
-            luaL_error(L, "instruction budget exhausted");
-        }
+    if (info->tostring_allowance < 0 || info->budget == 0) {
+        /* As guard_hook does: from now on at every instruction, so that a pcall cannot swallow it. */
+        if (count != 1) lua_sethook(L, tostring_hook, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET, 1);
+        if (info->budget == 0) luaL_error(L, "instruction budget exhausted");
+        luaL_error(L, "__tostring ran more than %d million instructions", (int)(TOSTRING_MAX_INSTRUCTIONS / 1000000));
     }
 }
 
@@ -282,25 +282,25 @@ void cluashim_write_stdout(const void *bytes, size_t count, int flush) {
     if (flush) fflush(stdout);
 }
 
+/* The budget: < 0 unlimited, > 0 instructions left, 0 exhausted. Once interrupted or exhausted, the hook
+   fires at every instruction, call and return, so that a pcall in a loop cannot swallow the error: it is
+   raised again in the code around the pcall. */
 static void guard_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     state_info *info = info_of(L);
-    if (atomic_load(&interrupt_flag)) {
-        /* From now on check at every instruction, so a pcall in a loop cannot swallow it. */
+    int interrupted = atomic_load(&interrupt_flag);
+    if (!interrupted && info->budget > 0) {
+        info->budget -= lua_gethookcount(L);
+        if (info->budget <= 0) info->budget = 0;
+    }
+    if (interrupted || info->budget == 0) {
         if (lua_gethookcount(L) != 1)
             lua_sethook(L, guard_hook, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET, 1);
-        luaL_error(L, "interrupted!");
+        luaL_error(L, interrupted ? "interrupted!" : "instruction budget exhausted");
         return;
     }
     if (lua_gethookcount(L) == 1 && info->hook_count != 1)
         lua_sethook(L, guard_hook, LUA_MASKCOUNT, info->hook_count);
-    if (info->budget >= 0) {
-        info->budget -= info->hook_count;
-        if (info->budget < 0) {
-            info->budget = 0;
-            luaL_error(L, "instruction budget exhausted");
-        }
-    }
 }
 
 void cluashim_install_interrupt_hook(lua_State *L, int count) {

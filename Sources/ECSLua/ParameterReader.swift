@@ -78,7 +78,16 @@ struct ParameterReader {
         for i in 0..<count {
             call.pushElement(of: index, Int64(i + 1))
             defer { call.pop() }
-            items.append(try readValue(at: call.top, type: element, name: "\(name)[\(i + 1)]"))
+            let itemName = "\(name)[\(i + 1)]"
+            // An absent or empty item would leave a gap in Name.1, Name.2, ... on the wire.
+            if call.isJSONNull(at: call.top) {
+                throw failure(itemName, "parameter '\(itemName)' of \(schema.action) is json.null: a list item cannot be absent")
+            }
+            let item = try readValue(at: call.top, type: element, name: itemName)
+            if case .map(let fields) = item, fields.isEmpty {
+                throw failure(itemName, "parameter '\(itemName)' of \(schema.action) is empty, e.g. " + example(for: element, name: name))
+            }
+            items.append(item)
         }
         return items
     }

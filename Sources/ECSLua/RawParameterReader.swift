@@ -50,7 +50,8 @@ struct RawParameterReader {
             } else if let i = call.integer(at: -2) {
                 firstIndex = min(firstIndex ?? i, i)
             } else {
-                throw failure("parameter '\(name)' of \(action) has a \(call.typeName(at: -2)) key")
+                let owner = name.isEmpty ? "parameters of \(action) have" : "parameter '\(name)' of \(action) has"
+                throw failure("\(owner) a \(call.typeName(at: -2)) key")
             }
         }
         if count > 0 && named.isEmpty && pairs == count && depth > 0 {

@@ -88,6 +88,7 @@ public final class REPL {
         let base = state.stackTop - 1
         defer { state.setStackTop(base) }
         do {
+            state.renewInstructionBudget()
             let n = try state.protectedCall(argumentCount: 0)
             if let text = try printer.render(state.main, count: n) { write(text + "\n") }
         } catch {

@@ -29,6 +29,7 @@ public struct ScriptRunner {
             // Lua guarantees only LUA_MINSTACK (20) free slots: more arguments need room made first.
             try state.main.ensureStack(Int32(arguments.count))
             for a in arguments { state.main.push(a) }
+            state.renewInstructionBudget()
             let n = try state.protectedCall(argumentCount: Int32(arguments.count))
             state.main.pop(n)
             return finished()
@@ -45,6 +46,7 @@ public struct ScriptRunner {
                 let top = state.stackTop
                 defer { state.setStackTop(top) }
                 try state.load(chunk, name: "=(command line)")
+                state.renewInstructionBudget()
                 let n = try state.protectedCall(argumentCount: 0)
                 if i == chunks.count - 1 {
                     let printer = ResultPrinter(format: options.output, quoteStrings: false)

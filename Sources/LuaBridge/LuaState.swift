@@ -7,6 +7,7 @@ import CLuaShim
 public final class LuaState {
     let L: OpaquePointer
     private var closed = false
+    private var instructionBudget: Int?
 
     /// Creates a state with the standard libraries, the interrupt hook, and an optional memory cap in bytes.
     public init(memoryLimit: Int = 0, openLibraries: Bool = true) throws {
@@ -38,9 +39,15 @@ public final class LuaState {
     /// Bytes the Lua allocator currently holds.
     public var memoryInUse: Int { Int(cluashim_memory_in_use(L)) }
 
-    /// Limits the next chunks to this many VM instructions (nil: no limit).
+    /// Limits each chunk to this many VM instructions (nil: no limit); `renewInstructionBudget` starts a chunk's count.
     public func setInstructionBudget(_ limit: Int?) {
+        instructionBudget = limit
         cluashim_set_instruction_budget(L, Int64(limit ?? 0))
+    }
+
+    /// Gives the next chunk the whole budget again (an exhausted budget refuses every instruction).
+    public func renewInstructionBudget() {
+        if let instructionBudget { cluashim_set_instruction_budget(L, Int64(instructionBudget)) }
     }
 
     /// Runs a full garbage collection cycle.

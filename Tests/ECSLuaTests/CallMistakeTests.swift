@@ -52,6 +52,17 @@ final class CallMistakeTests: ECSLuaTestCase {
         XCTAssertEqual(v["n"], 1)
     }
 
+    /// A typed call's list item that is json.null or an empty table left a gap on the wire (Tag.2 without Tag.1).
+    func testListItemsCannotBeAbsentOrEmpty() throws {
+        XCTAssertEqual(
+            luaError("return ecs.describe_images{ Tag = { json.null, { Key = 'k', Value = 'v' } } }")?.value["message"],
+            "parameter 'Tag[1]' of DescribeImages is json.null: a list item cannot be absent")
+        XCTAssertEqual(
+            luaError("return ecs.describe_images{ Tag = { {}, { Key = 'k', Value = 'v' } } }")?.value["message"],
+            "parameter 'Tag[1]' of DescribeImages is empty, e.g. Tag = { {Key = ..., Value = ...} }")
+        XCTAssertEqual(lua.transport.actions.count, 0)
+    }
+
     /// ecs.call's messages say what is wrong with an array where names belong and with a sparse array
     /// (both said "mixes array items and named fields").
     func testRawCallNamesArraysAndHolesForWhatTheyAre() throws {

@@ -58,6 +58,18 @@ final class ExitCodeTests: XCTestCase {
         XCTAssertTrue(try EcshProcess.run(["--help"]).stdout.contains("SUBCOMMANDS:"))
     }
 
+    /// --max-instructions is a budget per chunk: it was counted over the whole run, so a second chunk (or
+    /// REPL line) failed on what the first had used.
+    func testTheInstructionBudgetIsPerChunk() throws {
+        let loop = "for i = 1, 100000 do end"
+        let result = try EcshProcess.run(["--max-instructions", "150000", "-e", loop, "-e", loop, "-e", "return 'ok'"])
+        XCTAssertEqual(result.exitCode, 0, "\(result)")
+        XCTAssertEqual(result.stdout, "ok\n")
+        let over = try EcshProcess.run(["--max-instructions", "150000", "-e", "for i = 1, 200000 do end"])
+        XCTAssertEqual(over.exitCode, 1, "\(over)")
+        XCTAssertTrue(over.stderr.contains("instruction budget exhausted"), "\(over)")
+    }
+
     func testUnknownOptionIsTwo() throws {
         let result = try EcshProcess.run(["--no-such-option", "-e", "print('ran')"])
         XCTAssertEqual(result.exitCode, 2, "\(result)")

@@ -83,3 +83,41 @@ extension ToStringSafetyTests {
         XCTAssertEqual(try state.run("return coroutine.resume(co)", name: "=r"), [.boolean(true), .integer(500_000_500_000)])
     }
 }
+
+/// The instruction budget (--max-instructions) cannot be swallowed by a pcall, and is counted per chunk.
+final class InstructionBudgetTests: XCTestCase {
+    /// Each exhaustion error was raised inside the function a pcall ran, so a loop around the pcall went on
+    /// for ever; once exhausted the hook now fires at every instruction and call, outside the pcall too.
+    func testAPcallLoopCannotSwallowTheBudget() throws {
+        let state = try LuaState()
+        state.setInstructionBudget(100_000)
+        XCTAssertThrowsError(try state.run("while true do pcall(function() for i = 1, 1e12 do end end) end", name: "=t")) { error in
+            XCTAssertTrue("\(error)".contains("instruction budget exhausted"), "\(error)")
+        }
+    }
+
+    /// The same inside a __tostring run from Swift, with a budget and with only the __tostring's own limit.
+    func testAPcallLoopInsideToStringEnds() throws {
+        let chunk = "return setmetatable({}, { __tostring = function() while true do pcall(function() for i = 1, 1e12 do end end) end end })"
+        let budgeted = try LuaState()
+        budgeted.setInstructionBudget(100_000)
+        try budgeted.load(chunk, name: "=t")
+        try budgeted.protectedCall(argumentCount: 0, resultCount: 1)
+        XCTAssertTrue(budgeted.main.describe(at: -1).hasSuffix("instruction budget exhausted)"), budgeted.main.describe(at: -1))
+        let unbudgeted = try LuaState()
+        try unbudgeted.load(chunk, name: "=t")
+        try unbudgeted.protectedCall(argumentCount: 0, resultCount: 1)
+        XCTAssertTrue(unbudgeted.main.describe(at: -1).hasSuffix("__tostring ran more than 100 million instructions)"))
+    }
+
+    /// The budget is per chunk (as --help says): renewInstructionBudget starts each chunk's count afresh.
+    func testTheBudgetIsRenewedForEachChunk() throws {
+        let state = try LuaState()
+        state.setInstructionBudget(150_000)
+        for _ in 0..<3 {
+            state.renewInstructionBudget()
+            XCTAssertNoThrow(try state.run("for i = 1, 100000 do end", name: "=t"))
+        }
+        XCTAssertThrowsError(try state.run("for i = 1, 100000 do end", name: "=t"), "without renewal the budget runs out")
+    }
+}

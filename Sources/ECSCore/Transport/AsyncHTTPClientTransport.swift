@@ -115,10 +115,12 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             return .transport(ECSClientError.cannotConnect + "connect timeout")
         }
         // The system's own words ("Connection refused"), not NIO's wrapping of them.
+        // A refusal answers a connection attempt (a reset of an established connection is ECONNRESET), so
+        // nothing was sent; unreachable hosts can also be reported late on an established connection, so
+        // only inside NIOConnectionError (below) do they mean that.
         if let error = error as? IOError {
             let words = String(cString: strerror(error.errnoCode))
-            let refused = [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode)
-            return .transport(refused ? ECSClientError.cannotConnect + words : words)
+            return .transport(error.errnoCode == ECONNREFUSED ? ECSClientError.cannotConnect + words : words)
         }
         if let error = error as? NIOConnectionError {
             if let dns = error.dnsAError ?? error.dnsAAAAError {
