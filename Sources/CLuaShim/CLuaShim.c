@@ -314,7 +314,8 @@ void cluashim_set_instruction_budget(lua_State *L, long long limit) {
 
 /* The first SIGINT sets the flag; another one while the first has been pending for a second or more means
    the program is stuck where the flag is never looked at (a C function such as string.find): leave at
-   once, as the shell would on SIGINT without a handler. A quick double tap while the first is being served (a wait polls every 50 ms) does nothing. */
+   once, as the shell would on SIGINT without a handler. A quick double tap while the first is being
+   served (a wait polls every 50 ms) does nothing. */
 static void on_sigint(int sig) {
     (void)sig;
     if (!atomic_exchange(&interrupt_flag, 1)) {

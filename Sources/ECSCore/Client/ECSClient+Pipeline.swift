@@ -99,7 +99,8 @@ extension ECSClient {
             // A change that is not idempotent is sent again only when the server certainly did not act on it
             // (it throttled the request, or no connection was made); after a lost connection, a timeout or a
             // 5xx it might have.
-            let unapplied = ((failure as? ECSServiceError)?.isThrottling ?? false) || ((failure as? ECSClientError)?.isConnectFailure ?? false)
+            let throttled = (failure as? ECSServiceError)?.isThrottling ?? false
+            let unapplied = throttled || ((failure as? ECSClientError)?.isConnectFailure ?? false)
             if !resendable && !unapplied {
                 debug("ecs no retry \(action): it is not idempotent and may have been applied")
                 throw failure

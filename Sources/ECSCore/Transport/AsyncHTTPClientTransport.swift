@@ -116,8 +116,10 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         }
         // The system's own words ("Connection refused"), not NIO's wrapping of them.
         // A refusal answers a connection attempt (a reset of an established connection is ECONNRESET), so
-        // nothing was sent; unreachable hosts can also be reported late on an established connection, so
-        // only inside NIOConnectionError (below) do they mean that.
+        // nothing was sent. (Linux can also report one on an established connection, but only after minutes
+        // of retransmissions, which the read timeout ends first unless it is set to minutes.) An unreachable
+        // host is often reported late on an established connection, so only inside NIOConnectionError
+        // (below) does it mean that nothing was sent.
         if let error = error as? IOError {
             let words = String(cString: strerror(error.errnoCode))
             return .transport(error.errnoCode == ECONNREFUSED ? ECSClientError.cannotConnect + words : words)
