@@ -68,8 +68,7 @@ extension ECSModule {
                         let rate = try text(key)
                         do { new.rate = try RateLimit.parse(rate) } catch {
                             throw fail(
-                                key, "config 'rate' must be \"N/S\" (e.g. \"1000/60\"; N from 1 to \(RateLimit.maximumTokens), "
-                                    + "S from 0.001 to 86400 seconds) or \"off\", got \"\(rate)\"")
+                                key, "config 'rate' must be \"N/S\" (e.g. \"1000/60\"; \(RateLimit.bounds)) or \"off\", got \"\(rate)\"")
                         }
                     case "signature":
                         let name = try text(key)

@@ -18,6 +18,8 @@ public struct RateLimit: Sendable, Hashable, CustomStringConvertible {
     public static let maximumTokens = 1_000_000_000
     /// The range of S `parse` accepts, in seconds: a millisecond to a day (beyond it, waits overflow).
     public static let periodRange: ClosedRange<Double> = 0.001...86_400
+    /// The bounds of `parse` in words, for the messages that refuse a rate.
+    public static let bounds = "N from 1 to \(maximumTokens), S from \(periodRange.lowerBound) to \(Int(periodRange.upperBound)) seconds"
 
     /// The documented flow control of ModifyImageAttribute: 1000 requests per 60 s.
     public static let ecsDefault = RateLimit(tokens: 1000, seconds: 60)
