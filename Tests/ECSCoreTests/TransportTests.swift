@@ -199,40 +199,37 @@ final class TransportTests: XCTestCase {
     /// A corrupt gzip body was "transport failure: inflationError(-3)", retryable, and sent again: it is a
     /// decoding failure, not retried (the same bytes would come back).
     func testACorruptCompressedBodyIsADecodingFailure() async throws {
-        let gzip = try LoopbackHTTPServer { _, _ in
-            .respond(status: 200, headers: [("Content-Encoding", "gzip"), ("Content-Type", "application/json")], body: "this is not gzip")
-        }
-        defer { gzip.stop() }
-        let transport = AsyncHTTPClientTransport(connectTimeout: 2, readTimeout: 5)
-        defer { Task { await transport.shutdown() } }
-        do {
-            _ = try await transport.send(HTTPRequestData(method: "POST", url: URL(string: "\(gzip.url)/")!), timeout: 5)
-            XCTFail("expected an error")
-        } catch let error as ECSClientError {
-            guard case .decoding(let detail) = error else { return XCTFail("\(error)") }
-            XCTAssertTrue(detail.hasPrefix("the answer's compressed body is corrupt"), detail)
-            XCTAssertFalse(error.retryable)
-        }
+        let error = try await failureOfOneSend(
+            status: 200, headers: [("Content-Encoding", "gzip"), ("Content-Type", "application/json")], body: "this is not gzip")
+        guard case .decoding(let detail) = error else { return XCTFail("\(error)") }
+        XCTAssertTrue(detail.hasPrefix("the answer's compressed body is corrupt"), detail)
+        XCTAssertFalse(error.retryable)
     }
 
     /// A 5xx whose compressed body is corrupt is still a 5xx: retryable (it became a decoding failure, which
     /// the Lua layer then took for a change the server had accepted).
     func testAFiveHundredWithACorruptBodyStaysRetryable() async throws {
-        let server = try LoopbackHTTPServer { _, _ in
-            .respond(status: 503, headers: [("Content-Encoding", "gzip")], body: "this is not gzip")
-        }
+        let error = try await failureOfOneSend(status: 503, headers: [("Content-Encoding", "gzip")], body: "this is not gzip")
+        guard case .transport(let detail) = error else { return XCTFail("\(error)") }
+        XCTAssertTrue(detail.hasPrefix("HTTP 503 with an unreadable body: "), detail)
+        XCTAssertTrue(error.retryable)
+        XCTAssertFalse(error.isConnectFailure)
+    }
+
+    /// The error of one request through the real transport to a loopback server giving this answer.
+    private func failureOfOneSend(status: Int, headers: [(String, String)], body: String) async throws -> ECSClientError {
+        let server = try LoopbackHTTPServer { _, _ in .respond(status: status, headers: headers, body: body) }
         defer { server.stop() }
         let transport = AsyncHTTPClientTransport(connectTimeout: 2, readTimeout: 5)
         defer { Task { await transport.shutdown() } }
+        let response: HTTPResponseData
         do {
-            _ = try await transport.send(HTTPRequestData(method: "POST", url: URL(string: "\(server.url)/")!), timeout: 5)
-            XCTFail("expected an error")
+            response = try await transport.send(HTTPRequestData(method: "POST", url: URL(string: "\(server.url)/")!), timeout: 5)
         } catch let error as ECSClientError {
-            guard case .transport(let detail) = error else { return XCTFail("\(error)") }
-            XCTAssertTrue(detail.hasPrefix("HTTP 503 with an unreadable body: "), detail)
-            XCTAssertTrue(error.retryable)
-            XCTAssertFalse(error.isConnectFailure)
+            return error
         }
+        struct UnexpectedSuccess: Error { let status: Int }
+        throw UnexpectedSuccess(status: response.status)
     }
 
     func testErrorMappingOfAsyncHTTPClientErrors() {

@@ -52,13 +52,18 @@ final class CallMistakeTests: ECSLuaTestCase {
         XCTAssertEqual(v["n"], 1)
     }
 
+    /// The message of the error a chunk raises.
+    private func message(of chunk: String, file: StaticString = #filePath, line: UInt = #line) -> LuaValue? {
+        luaError(chunk, file: file, line: line)?.value["message"]
+    }
+
     /// A typed call's list item that is json.null or an empty table left a gap on the wire (Tag.2 without Tag.1).
     func testListItemsCannotBeAbsentOrEmpty() throws {
         XCTAssertEqual(
-            luaError("return ecs.describe_images{ Tag = { json.null, { Key = 'k', Value = 'v' } } }")?.value["message"],
+            message(of: "return ecs.describe_images{ Tag = { json.null, { Key = 'k', Value = 'v' } } }"),
             "parameter 'Tag[1]' of DescribeImages is json.null: a list item cannot be absent")
         XCTAssertEqual(
-            luaError("return ecs.describe_images{ Tag = { {}, { Key = 'k', Value = 'v' } } }")?.value["message"],
+            message(of: "return ecs.describe_images{ Tag = { {}, { Key = 'k', Value = 'v' } } }"),
             "parameter 'Tag[1]' of DescribeImages is empty, e.g. Tag = { {Key = ..., Value = ...} }")
         XCTAssertEqual(lua.transport.actions.count, 0)
     }
@@ -67,19 +72,19 @@ final class CallMistakeTests: ECSLuaTestCase {
     /// (both said "mixes array items and named fields").
     func testRawCallNamesArraysAndHolesForWhatTheyAre() throws {
         XCTAssertEqual(
-            luaError("return ecs.call('DescribeImages', { 'x' })")?.value["message"],
+            message(of: "return ecs.call('DescribeImages', { 'x' })"),
             "parameters of DescribeImages must be named (Name = value), got an array item [1]")
         XCTAssertEqual(
-            luaError("return ecs.call('DescribeImages', { ImageId = 'm-x', [7] = 'y' })")?.value["message"],
+            message(of: "return ecs.call('DescribeImages', { ImageId = 'm-x', [7] = 'y' })"),
             "parameters of DescribeImages must be named (Name = value), got an array item [7]")
         XCTAssertEqual(
-            luaError("return ecs.call('ModifyFoo', { A = { 'a', json.null, 'b' } })")?.value["message"],
+            message(of: "return ecs.call('ModifyFoo', { A = { 'a', json.null, 'b' } })"),
             "parameter 'A.2' of ModifyFoo is json.null: a list item cannot be absent")
         XCTAssertEqual(
-            luaError("return ecs.call('ModifyFoo', { A = { [1] = 1, [3] = 3 } })")?.value["message"],
+            message(of: "return ecs.call('ModifyFoo', { A = { [1] = 1, [3] = 3 } })"),
             "parameter 'A' of ModifyFoo is an array with holes: its keys must be 1 to n without a gap")
         XCTAssertEqual(
-            luaError("return ecs.call('ModifyFoo', { A = { 1, B = 2 } })")?.value["message"],
+            message(of: "return ecs.call('ModifyFoo', { A = { 1, B = 2 } })"),
             "parameter 'A' of ModifyFoo mixes array items and named fields")
         XCTAssertEqual(lua.transport.actions.count, 0)
     }
@@ -101,10 +106,10 @@ final class CallMistakeTests: ECSLuaTestCase {
     /// Rows that are not tables, and an empty column list, printed blank lines silently.
     func testTableRefusesRowsAndColumnsItCannotPrint() throws {
         XCTAssertEqual(
-            luaError("return ecs.table({ 1, 2 }, { 'a' })")?.value["message"],
+            message(of: "return ecs.table({ 1, 2 }, { 'a' })"),
             "bad argument #1 to 'table' (table of rows (tables) expected, got a number as row 1)")
         XCTAssertEqual(
-            luaError("return ecs.table({ { a = 1 } }, {})")?.value["message"],
+            message(of: "return ecs.table({ { a = 1 } }, {})"),
             "bad argument #2 to 'table' (column names expected, got an empty list)")
         XCTAssertTrue(luaError("return ecs.table({ { t = {} } })")?.message.contains("give the column names") == true)
         XCTAssertEqual(lua.output, "")

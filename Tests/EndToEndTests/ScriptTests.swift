@@ -81,14 +81,7 @@ final class ScriptTests: XCTestCase {
     /// ecs.config{ profile = ... } brings the profile's region, as --profile does (the old region stayed),
     /// unless the same call names a region.
     func testSwitchingProfileBringsItsRegion() throws {
-        try FileManager.default.createDirectory(atPath: dir.path(".aliyun"), withIntermediateDirectories: true)
-        _ = try dir.write(".aliyun/config.json", """
-            {"current": "p1", "profiles": [
-              {"name": "p1", "mode": "AK", "access_key_id": "id1", "access_key_secret": "secret1", "region_id": "cn-hangzhou"},
-              {"name": "p2", "mode": "AK", "access_key_id": "id2", "access_key_secret": "secret2", "region_id": "cn-shanghai"}]}
-            """)
-        chmod(dir.path(".aliyun/config.json"), 0o600)
-        let environment = ["HOME": dir.url.path, "ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_REGION_ID": ""]
+        let environment = try twoProfileHome()
         let result = try EcshProcess.run(["-e", """
             local first = ecs.config().region
             ecs.config{ profile = "p2" }
@@ -103,14 +96,7 @@ final class ScriptTests: XCTestCase {
     /// A region chosen explicitly (--region, ALIBABA_CLOUD_REGION_ID, an earlier ecs.config{ region }) outranks
     /// the region of a profile chosen later, as it does at start-up; ecs.config() names the profile in effect.
     func testExplicitRegionOutranksALaterProfilesRegionAndTheProfileIsReported() throws {
-        try FileManager.default.createDirectory(atPath: dir.path(".aliyun"), withIntermediateDirectories: true)
-        _ = try dir.write(".aliyun/config.json", """
-            {"current": "p1", "profiles": [
-              {"name": "p1", "mode": "AK", "access_key_id": "id1", "access_key_secret": "secret1", "region_id": "cn-hangzhou"},
-              {"name": "p2", "mode": "AK", "access_key_id": "id2", "access_key_secret": "secret2", "region_id": "cn-shanghai"}]}
-            """)
-        chmod(dir.path(".aliyun/config.json"), 0o600)
-        let environment = ["HOME": dir.url.path, "ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_REGION_ID": ""]
+        let environment = try twoProfileHome()
         let chunk = "ecs.config{ profile = 'p2' }; return ecs.config().region, ecs.config().access_key_id"
         let flag = try EcshProcess.run(["--region", "cn-beijing", "-e", chunk], environment: environment)
         XCTAssertEqual(flag.stdout, "cn-beijing\tid2\n", "\(flag)")
@@ -131,6 +117,19 @@ final class ScriptTests: XCTestCase {
                 "ALIBABA_CLOUD_PROFILE": "p2", "ALIBABA_CLOUD_ACCESS_KEY_ID": "envid", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "envsecret",
             ]) { $1 })
         XCTAssertEqual(keyed.stdout, "nil\tenvid\n", "\(keyed)")
+    }
+
+    /// Writes an aliyun config.json with profiles p1 (id1, cn-hangzhou; current) and p2 (id2, cn-shanghai) into
+    /// the test's home; returns the environment that uses that home and no keys or region of its own.
+    private func twoProfileHome() throws -> [String: String] {
+        try FileManager.default.createDirectory(atPath: dir.path(".aliyun"), withIntermediateDirectories: true)
+        _ = try dir.write(".aliyun/config.json", """
+            {"current": "p1", "profiles": [
+              {"name": "p1", "mode": "AK", "access_key_id": "id1", "access_key_secret": "secret1", "region_id": "cn-hangzhou"},
+              {"name": "p2", "mode": "AK", "access_key_id": "id2", "access_key_secret": "secret2", "region_id": "cn-shanghai"}]}
+            """)
+        chmod(dir.path(".aliyun/config.json"), 0o600)
+        return ["HOME": dir.url.path, "ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_REGION_ID": ""]
     }
 
     func testOptionsBeforeTheScriptGetNegativeIndices() throws {

@@ -2,6 +2,14 @@ import XCTest
 
 @testable import LuaBridge
 
+/// Runs `chunk` in `state` and describes (as Swift does, through `__tostring`) the value it returns.
+private func describedResult(of chunk: String, in state: LuaState) throws -> String {
+    try state.load(chunk, name: "=t")
+    try state.protectedCall(argumentCount: 0, resultCount: 1)
+    defer { state.setStackTop(0) }
+    return state.main.describe(at: -1)
+}
+
 /// A `__tostring` that Swift runs (converting a value, rendering it, describing an error) cannot crash the
 /// process, escape the memory cap or the instruction budget, or hang it.
 final class ToStringSafetyTests: XCTestCase {
@@ -37,14 +45,12 @@ final class ToStringSafetyTests: XCTestCase {
     /// __tostring ran with the memory cap off: under an 8 MiB cap it allocated hundreds of MiB.
     func testToStringRunsUnderTheMemoryCap() throws {
         let state = try LuaState(memoryLimit: 8 << 20)
-        try state.load("""
+        let text = try describedResult(of: """
             return setmetatable({}, { __tostring = function()
               local t = {} for i = 1, 2e7 do t[i] = i end return "allocated"
             end })
-            """, name: "=t")
-        try state.protectedCall(argumentCount: 0, resultCount: 1)
-        defer { state.setStackTop(0) }
-        XCTAssertEqual(state.main.describe(at: -1), "(table value: its __tostring failed: not enough memory)")
+            """, in: state)
+        XCTAssertEqual(text, "(table value: its __tostring failed: not enough memory)")
         XCTAssertLessThan(state.memoryInUse, 8 << 20)
     }
 
@@ -53,15 +59,10 @@ final class ToStringSafetyTests: XCTestCase {
         let looping = "return setmetatable({}, { __tostring = function() while true do end end })"
         let budgeted = try LuaState()
         budgeted.setInstructionBudget(100_000)
-        try budgeted.load(looping, name: "=t")
-        try budgeted.protectedCall(argumentCount: 0, resultCount: 1)
-        XCTAssertEqual(budgeted.main.describe(at: -1), "(table value: its __tostring failed: instruction budget exhausted)")
-
-        let unbudgeted = try LuaState()
-        try unbudgeted.load(looping, name: "=t")
-        try unbudgeted.protectedCall(argumentCount: 0, resultCount: 1)
+        XCTAssertEqual(try describedResult(of: looping, in: budgeted), "(table value: its __tostring failed: instruction budget exhausted)")
         XCTAssertEqual(
-            unbudgeted.main.describe(at: -1), "(table value: its __tostring failed: __tostring ran more than 100 million instructions)")
+            try describedResult(of: looping, in: LuaState()),
+            "(table value: its __tostring failed: __tostring ran more than 100 million instructions)")
     }
 }
 
@@ -70,16 +71,14 @@ extension ToStringSafetyTests {
     /// its first instructions with "__tostring ran more than 100 million instructions".
     func testACoroutineMadeInsideToStringRunsNormallyAfterwards() throws {
         let state = try LuaState()
-        try state.load("""
+        let text = try describedResult(of: """
             local t = setmetatable({}, { __tostring = function()
               co = coroutine.create(function() local s = 0 for i = 1, 1e6 do s = s + i end return s end)
               return "t"
             end })
             return t
-            """, name: "=t")
-        try state.protectedCall(argumentCount: 0, resultCount: 1)
-        XCTAssertEqual(state.main.describe(at: -1), "t")
-        state.setStackTop(0)
+            """, in: state)
+        XCTAssertEqual(text, "t")
         XCTAssertEqual(try state.run("return coroutine.resume(co)", name: "=r"), [.boolean(true), .integer(500_000_500_000)])
     }
 }
@@ -101,13 +100,10 @@ final class InstructionBudgetTests: XCTestCase {
         let chunk = "return setmetatable({}, { __tostring = function() while true do pcall(function() for i = 1, 1e12 do end end) end end })"
         let budgeted = try LuaState()
         budgeted.setInstructionBudget(100_000)
-        try budgeted.load(chunk, name: "=t")
-        try budgeted.protectedCall(argumentCount: 0, resultCount: 1)
-        XCTAssertTrue(budgeted.main.describe(at: -1).hasSuffix("instruction budget exhausted)"), budgeted.main.describe(at: -1))
-        let unbudgeted = try LuaState()
-        try unbudgeted.load(chunk, name: "=t")
-        try unbudgeted.protectedCall(argumentCount: 0, resultCount: 1)
-        XCTAssertTrue(unbudgeted.main.describe(at: -1).hasSuffix("__tostring ran more than 100 million instructions)"))
+        let text = try describedResult(of: chunk, in: budgeted)
+        XCTAssertTrue(text.hasSuffix("instruction budget exhausted)"), text)
+        let unbudgetedText = try describedResult(of: chunk, in: LuaState())
+        XCTAssertTrue(unbudgetedText.hasSuffix("__tostring ran more than 100 million instructions)"), unbudgetedText)
     }
 
     /// The budget is per chunk (as --help says): renewInstructionBudget starts each chunk's count afresh.
