@@ -185,6 +185,15 @@ void *cluashim_to_boxed_object(lua_State *L, int idx, const char *tname) {
 
 static void guard_hook(lua_State *L, lua_Debug *ar);
 
+/* Takes `count` instructions from the budget (< 0 unlimited, > 0 left, 0 exhausted); true once exhausted. */
+static int budget_exhausted_after(state_info *info, int count) {
+    if (info->budget > 0) {
+        info->budget -= count;
+        if (info->budget <= 0) info->budget = 0;
+    }
+    return info->budget == 0;
+}
+
 static void tostring_hook(lua_State *L, lua_Debug *ar) {
     state_info *info = info_of(L);
     if (info->tostring_depth == 0) {
@@ -196,14 +205,11 @@ static void tostring_hook(lua_State *L, lua_Debug *ar) {
     }
     int count = lua_gethookcount(L);
     info->tostring_allowance -= count;
-    if (info->budget > 0) {
-        info->budget -= count;
-        if (info->budget <= 0) info->budget = 0;
-    }
-    if (info->tostring_allowance < 0 || info->budget == 0) {
+    int exhausted = budget_exhausted_after(info, count);
+    if (info->tostring_allowance < 0 || exhausted) {
         /* As guard_hook does: from now on at every instruction, so that a pcall cannot swallow it. */
         if (count != 1) lua_sethook(L, tostring_hook, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET, 1);
-        if (info->budget == 0) luaL_error(L, "instruction budget exhausted");
+        if (exhausted) luaL_error(L, "instruction budget exhausted");
         luaL_error(L, "__tostring ran more than %d million instructions", (int)(TOSTRING_MAX_INSTRUCTIONS / 1000000));
     }
 }
@@ -289,11 +295,7 @@ static void guard_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     state_info *info = info_of(L);
     int interrupted = atomic_load(&interrupt_flag);
-    if (!interrupted && info->budget > 0) {
-        info->budget -= lua_gethookcount(L);
-        if (info->budget <= 0) info->budget = 0;
-    }
-    if (interrupted || info->budget == 0) {
+    if (interrupted || budget_exhausted_after(info, lua_gethookcount(L))) {
         if (lua_gethookcount(L) != 1)
             lua_sethook(L, guard_hook, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET, 1);
         luaL_error(L, interrupted ? "interrupted!" : "instruction budget exhausted");

@@ -63,8 +63,7 @@ public struct ScriptRunner {
     /// interrupt still decides the exit status, so a caller sees 130, not 0.
     private func finished() -> ExitStatus {
         guard LuaInterrupt.isRequested else { return .success }
-        writeError("ecsh: interrupted\n")
-        return .interrupted
+        return fail(LuaError(message: LuaInterrupt.message))
     }
 
     private func fail(_ error: Error) -> ExitStatus {
